@@ -1,0 +1,79 @@
+// Every setting Warden reads from the environment, validated once with zod.
+// The README's configuration table mirrors this file.
+import path from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // postgres:// or postgresql:// selects a PostgreSQL server; unset selects embedded PGlite.
+  DATABASE_URL: optionalString.refine(
+    (url) => url === undefined || /^postgres(ql)?:\/\//.test(url),
+    "must be a postgres:// or postgresql:// URL (leave unset for the embedded database)",
+  ),
+  WARDEN_DATA_DIR: z.string().default("./data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  WARDEN_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+  WARDEN_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
+  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32).optional()),
+  NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
+  WARDEN_OIDC_ISSUER: optionalString.pipe(z.url().optional()),
+  WARDEN_OIDC_CLIENT_ID: optionalString,
+  WARDEN_OIDC_CLIENT_SECRET: optionalString,
+  WARDEN_OIDC_NAME: z.string().default("SSO"),
+  // Set to "false" to skip creating the demo workspace on an empty database.
+  WARDEN_SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  WARDEN_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Config = z.infer<typeof EnvSchema> & {
+  isEmbedded: boolean;
+  dataDir: string;
+  pgliteDir: string;
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+};
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const values = parsed.data;
+  const oidcParts = [values.WARDEN_OIDC_ISSUER, values.WARDEN_OIDC_CLIENT_ID, values.WARDEN_OIDC_CLIENT_SECRET];
+  const oidcCount = oidcParts.filter(Boolean).length;
+  if (oidcCount > 0 && oidcCount < 3) {
+    throw new ConfigError(
+      "Invalid configuration:\n  WARDEN_OIDC_ISSUER, WARDEN_OIDC_CLIENT_ID and WARDEN_OIDC_CLIENT_SECRET must be set together",
+    );
+  }
+  const dataDir = path.resolve(values.WARDEN_DATA_DIR);
+  return {
+    ...values,
+    isEmbedded: values.DATABASE_URL === undefined,
+    dataDir,
+    pgliteDir: path.join(dataDir, "pglite"),
+    oidc:
+      oidcCount === 3
+        ? {
+            issuer: values.WARDEN_OIDC_ISSUER!,
+            clientId: values.WARDEN_OIDC_CLIENT_ID!,
+            clientSecret: values.WARDEN_OIDC_CLIENT_SECRET!,
+            name: values.WARDEN_OIDC_NAME,
+          }
+        : null,
+  };
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

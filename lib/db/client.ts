@@ -1,0 +1,105 @@
+// The database: embedded PGlite in the data directory when DATABASE_URL is unset, a PostgreSQL
+// server when it is set. The same generated Prisma client serves both through driver adapters.
+// Nothing is opened at import time (so `next build` never touches a database): getDb() opens
+// the database and applies pending migrations on first use, once per process.
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PGlite } from "@electric-sql/pglite";
+import type { Pool } from "pg";
+import { config } from "@/lib/config";
+import { acquireDataDirLock } from "./pglite-lock";
+import { applyMigrations, type MigrationResult } from "./migrate";
+import { pgliteRunner, withPooledRunner, type SqlRunner } from "./sql-runner";
+import { withSqlStateErrors } from "./sqlstate-errors";
+
+export type Db = {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  /** Runs fn with a raw SQL runner (simple query protocol) on this database. */
+  withRunner<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
+  migrate(): Promise<MigrationResult>;
+  close(): Promise<void>;
+};
+
+export type DbTarget = { url: string } | { pgliteDir: string | null };
+
+export async function openDatabase(target: DbTarget): Promise<Db> {
+  if ("url" in target) return openPostgres(target.url);
+  return openPglite(target.pgliteDir);
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const { Pool } = await import("pg");
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const pool: Pool = new Pool({ connectionString: url, max: Number(process.env.WARDEN_DB_POOL_SIZE ?? 10) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const withRunner = <T>(fn: (runner: SqlRunner) => Promise<T>) => withPooledRunner(pool, fn);
+  return {
+    prisma,
+    kind: "postgres",
+    withRunner,
+    migrate: () => withRunner((runner) => applyMigrations(runner, { useAdvisoryLock: true })),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** pgliteDir null opens a throwaway in-memory database (tests). */
+async function openPglite(pgliteDir: string | null): Promise<Db> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const release = pgliteDir ? acquireDataDirLock(pgliteDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite(pgliteDir ?? undefined);
+    await pglite.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: withSqlStateErrors(new PrismaPGlite(pglite)) });
+  const runner = pgliteRunner(pglite);
+  return {
+    prisma,
+    kind: "pglite",
+    withRunner: (fn) => fn(runner),
+    migrate: () => applyMigrations(runner, { useAdvisoryLock: false }),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+export function targetFromConfig(): DbTarget {
+  const cfg = config();
+  return cfg.DATABASE_URL ? { url: cfg.DATABASE_URL } : { pgliteDir: cfg.pgliteDir };
+}
+
+// Kept on globalThis: Next may load this module in several bundles of one process, and they
+// must share one database handle (a second PGlite on the same directory would be refused).
+const globalForDb = globalThis as unknown as { wardenDb?: Promise<Db> };
+
+/** The process-wide database, opened and migrated on first use. */
+export function getDb(): Promise<Db> {
+  globalForDb.wardenDb ??= (async () => {
+    const db = await openDatabase(targetFromConfig());
+    await db.migrate();
+    return db;
+  })().catch((error) => {
+    globalForDb.wardenDb = undefined;
+    throw error;
+  });
+  return globalForDb.wardenDb;
+}
+
+export async function prisma(): Promise<PrismaClient> {
+  return (await getDb()).prisma;
+}
+
+/** For tests and scripts that set their own database. */
+export function setDbForProcess(db: Db): void {
+  globalForDb.wardenDb = Promise.resolve(db);
+}
