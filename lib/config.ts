@@ -25,8 +25,6 @@ const EnvSchema = z.object({
   WARDEN_OIDC_CLIENT_ID: optionalString,
   WARDEN_OIDC_CLIENT_SECRET: optionalString,
   WARDEN_OIDC_NAME: z.string().default("SSO"),
-  // Set to "false" to skip creating the demo workspace on an empty database.
-  WARDEN_SEED_DEMO: z.enum(["true", "false"]).default("true"),
   WARDEN_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

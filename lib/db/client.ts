@@ -17,6 +17,8 @@ export type Db = {
   /** Runs fn with a raw SQL runner (simple query protocol) on this database. */
   withRunner<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
   migrate(): Promise<MigrationResult>;
+  /** What getDb() applied when it opened the database. */
+  appliedAtOpen?: string[];
   close(): Promise<void>;
 };
 
@@ -86,7 +88,7 @@ const globalForDb = globalThis as unknown as { wardenDb?: Promise<Db> };
 export function getDb(): Promise<Db> {
   globalForDb.wardenDb ??= (async () => {
     const db = await openDatabase(targetFromConfig());
-    await db.migrate();
+    db.appliedAtOpen = (await db.migrate()).applied;
     return db;
   })().catch((error) => {
     globalForDb.wardenDb = undefined;
@@ -102,4 +104,12 @@ export async function prisma(): Promise<PrismaClient> {
 /** For tests and scripts that set their own database. */
 export function setDbForProcess(db: Db): void {
   globalForDb.wardenDb = Promise.resolve(db);
+}
+
+/** Closes the process-wide database if it was opened (scripts and the CLI). */
+export async function closeDb(): Promise<void> {
+  const pending = globalForDb.wardenDb;
+  globalForDb.wardenDb = undefined;
+  const db = await pending?.catch(() => null);
+  await db?.close();
 }

@@ -13,17 +13,17 @@ export type Migration = { name: string; sql: string; checksum: string };
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 export function migrationsDir(): string {
-  return path.resolve(process.env.WARDEN_MIGRATIONS_DIR ?? path.join(process.cwd(), "prisma", "migrations"));
+  return path.join(process.cwd(), "prisma", "migrations");
 }
 
 export function readMigrations(dir = migrationsDir()): Migration[] {
   return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }

@@ -1,7 +1,7 @@
 // pglite-prisma-adapter reports constraint violations as generic "postgres" errors, so Prisma
 // cannot give them codes (P2002 ...). This wraps the adapter and maps PostgreSQL SQLSTATEs the
 // way @prisma/adapter-pg does, so domain code sees the same errors on both databases.
-import { DriverAdapterError } from "@prisma/driver-adapter-utils";
+import { DriverAdapterError, isDriverAdapterError } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 type PostgresCause = { kind: "postgres"; code: string; message: string; detail?: string; column?: string };
@@ -11,8 +11,9 @@ function fieldsFromDetail(detail: string | undefined): string[] | undefined {
 }
 
 function translate(error: unknown): unknown {
-  if (!(error instanceof DriverAdapterError)) return error;
-  const cause = error.cause as PostgresCause | { kind: string };
+  // By name, not instanceof: the adapter and this module may load different copies of the class.
+  if (!isDriverAdapterError(error as Error)) return error;
+  const cause = (error as DriverAdapterError).cause as PostgresCause | { kind: string };
   if (cause.kind !== "postgres") return error;
   const pg = cause as PostgresCause;
   const original = { originalCode: pg.code, originalMessage: pg.message };

@@ -1,0 +1,21 @@
+import { Sidebar } from "@/components/shell/sidebar";
+import { requireMember, userWorkspaces } from "@/lib/auth/current-member";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+
+export const dynamic = "force-dynamic";
+
+export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const member = await requireMember(slug);
+  const workspaces = await userWorkspaces(member.userId);
+  return (
+    <div className="flex min-h-screen">
+      <Sidebar
+        workspace={member.workspace}
+        workspaces={workspaces}
+        user={{ email: member.email, name: member.name, roleLabel: ROLE_LABELS[member.role] }}
+      />
+      <main className="min-w-0 flex-1 px-8 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// Operator CLI: `npm run warden -- <command>`. Opens the database itself, or, when a running
+// server holds the embedded database, sends the command to that server.
+import { config } from "@/lib/config";
+import { closeDb } from "@/lib/db/client";
+import { lockOwner } from "@/lib/db/pglite-lock";
+import { AppError } from "@/lib/errors";
+import { runCliCommand, type CliResult } from "@/lib/cli/run-command";
+import { readServerHandle } from "@/lib/setup/server-handle";
+
+async function runViaServer(argv: string[], ownerPid: number, dataDir: string): Promise<CliResult> {
+  const handle = readServerHandle(dataDir);
+  if (!handle || handle.pid !== ownerPid) {
+    throw new Error(`The embedded database is in use by process ${ownerPid}, which is not a Warden server accepting CLI commands.`);
+  }
+  const response = await fetch(`${handle.url}/api/internal/cli`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-warden-cli-token": handle.token },
+    body: JSON.stringify({ argv }),
+  });
+  const body = (await response.json()) as CliResult & { error?: string; code?: string };
+  if (!response.ok) throw new AppError((body.code as AppError["code"]) ?? "internal_error", body.error ?? `server answered ${response.status}`);
+  return body;
+}
+
+async function runInProcess(argv: string[]): Promise<CliResult> {
+  try {
+    return await runCliCommand(argv);
+  } finally {
+    await closeDb();
+  }
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const cfg = config();
+  const owner = cfg.isEmbedded ? lockOwner(cfg.pgliteDir) : null;
+  const result = owner !== null ? await runViaServer(argv, owner, cfg.dataDir) : await runInProcess(argv);
+  process.stdout.write(`${result.lines.join("\n")}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`warden: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(error instanceof AppError && error.code === "invalid_request" ? 2 : 1);
+  },
+);

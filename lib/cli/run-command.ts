@@ -1,0 +1,90 @@
+// The operator CLI's commands, run either in the CLI process (when it can open the database
+// itself) or inside the running server (when the server holds the embedded database).
+// Each returns the lines to print; the last line of create-key is the key alone.
+import { parseArgs } from "node:util";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { createApiKey } from "@/lib/keys/create-api-key";
+import { createUser } from "@/lib/users/create-user";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { RoleSchema } from "@/lib/users/schemas";
+
+const CLI_ACTOR = { type: "system", id: "cli" } as const;
+
+export const USAGE = `Usage: npm run warden -- <command> [options]
+
+Commands:
+  migrate                                   apply pending database migrations
+  create-workspace <slug> [--name <name>]   create a workspace
+  create-user --email <e> --password <p> --role <ADMIN|REVIEWER|AUDITOR|VIEWER> --workspace <slug>
+                                            create a user (or add an existing one) as a member
+  create-key --workspace <slug> --name <name> --scopes <csv> [--expires-at <ISO date>]
+                                            create an API key; prints the key on the last line
+  help                                      show this help`;
+
+export type CliResult = { lines: string[] };
+
+export async function runCliCommand(argv: string[]): Promise<CliResult> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "migrate": {
+      const db = await getDb();
+      const applied = [...(db.appliedAtOpen ?? []), ...(await db.migrate()).applied];
+      db.appliedAtOpen = [];
+      return {
+        lines: [applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date"],
+      };
+    }
+    case "create-workspace": {
+      const { values, positionals } = parseArgs({ args: rest, options: { name: { type: "string" } }, allowPositionals: true });
+      const workspace = await createWorkspace({ slug: positionals[0] ?? "", name: values.name }, CLI_ACTOR);
+      return { lines: [`Created workspace ${workspace.slug} (${workspace.id})`] };
+    }
+    case "create-user": {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          email: { type: "string" },
+          password: { type: "string" },
+          role: { type: "string" },
+          workspace: { type: "string" },
+          name: { type: "string" },
+        },
+      });
+      const role = RoleSchema.safeParse(values.role?.toUpperCase());
+      if (!role.success) throw new AppError("invalid_request", "Invalid --role: use ADMIN, REVIEWER, AUDITOR or VIEWER", { field: "role" });
+      const { user, workspace } = await createUser(
+        { email: values.email ?? "", password: values.password ?? "", name: values.name, workspace: values.workspace ?? "", role: role.data },
+        CLI_ACTOR,
+      );
+      return { lines: [`Added ${user.email} (${user.id}) to ${workspace.slug} as ${role.data}`] };
+    }
+    case "create-key": {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          workspace: { type: "string" },
+          name: { type: "string" },
+          scopes: { type: "string" },
+          "expires-at": { type: "string" },
+        },
+      });
+      const db = await getDb();
+      const workspace = await db.prisma.workspace.findUnique({ where: { slug: values.workspace ?? "" } });
+      if (!workspace) throw new AppError("not_found", `Workspace '${values.workspace ?? ""}' not found`, { field: "workspace" });
+      const scopes = (values.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const key = await createApiKey(
+        workspace.id,
+        { name: values.name ?? "", scopes, expires_at: values["expires-at"] },
+        { actor: CLI_ACTOR },
+      );
+      return { lines: [`Created API key ${key.prefix}… (${key.key_id}) with scopes ${key.scopes.join(",")}`, key.key] };
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      return { lines: [USAGE] };
+    default:
+      throw new AppError("invalid_request", `Unknown command '${command}'\n\n${USAGE}`, { field: "command" });
+  }
+}

@@ -1,0 +1,22 @@
+// Turns zod issues into the API's validation error: 400 {error, code, field, reason}.
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+export function zodToAppError(error: z.ZodError, location: "body" | "query" | "params"): AppError {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join(".") : location;
+  const reason = issue ? describeIssue(issue) : "is invalid";
+  return new AppError("invalid_request", `Invalid ${field}: ${reason}`, { field, reason });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && /received undefined$/.test(issue.message)) return "is required";
+  if (issue.code === "unrecognized_keys") return `unknown field(s) ${issue.keys.join(", ")}`;
+  return issue.message.replace(/^Invalid input: /, "");
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, location: "body" | "query" | "params"): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw zodToAppError(result.error, location);
+  return result.data;
+}

@@ -1,0 +1,118 @@
+// The one wrapper for agent-facing route handlers: request id, API-key authentication, scope
+// check, 1 MiB body cap, zod validation of body, query and path params, Idempotency-Key for
+// POSTs, and the error table. Handlers receive parsed input and return { status, body }.
+import { z } from "zod";
+import { hasScope, type Scope } from "@/lib/auth/scopes";
+import { AppError } from "@/lib/errors";
+import { authenticateApiKey, type AuthenticatedKey } from "@/lib/keys/authenticate-api-key";
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  requestFingerprint,
+  validateIdempotencyKey,
+  type StoredResponse,
+} from "./idempotency";
+import { parseJsonBody, readBodyText } from "./read-body";
+import { errorResponse, json, requestIdFrom } from "./respond";
+import { parseWith } from "./validation";
+
+export type ApiContext<B, Q, P> = {
+  request: Request;
+  requestId: string;
+  key: AuthenticatedKey;
+  workspaceId: string;
+  body: B;
+  query: Q;
+  params: P;
+};
+
+export type ApiResult = {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** What an Idempotency-Key retry replays, when the body holds a secret that must not be stored. */
+  replayBody?: unknown;
+};
+
+type Options<B, Q, P> = {
+  scope: Scope;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  params?: z.ZodType<P>;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function withApiKey<B = undefined, Q = undefined, P = undefined>(
+  options: Options<B, Q, P>,
+  handler: (ctx: ApiContext<B, Q, P>) => Promise<ApiResult>,
+) {
+  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
+    const requestId = requestIdFrom(request.headers);
+    try {
+      const key = await authenticateApiKey(request.headers);
+      if (!hasScope(key.scopes, options.scope)) {
+        throw new AppError("insufficient_scope", `This API key lacks the '${options.scope}' scope`, {
+          required: options.scope,
+          granted: key.scopes,
+        });
+      }
+      const url = new URL(request.url);
+      const params = options.params
+        ? parseWith(options.params, (await routeContext?.params) ?? {}, "params")
+        : (undefined as P);
+      const query = options.query
+        ? parseWith(options.query, Object.fromEntries(url.searchParams), "query")
+        : (undefined as Q);
+      const bodyText = options.body ? await readBodyText(request) : "";
+      const body = options.body ? parseWith(options.body, parseJsonBody(bodyText), "body") : (undefined as B);
+      const ctx: ApiContext<B, Q, P> = { request, requestId, key, workspaceId: key.workspaceId, body, query, params };
+
+      const idempotencyHeader = request.method === "POST" ? request.headers.get("idempotency-key") : null;
+      if (idempotencyHeader === null) {
+        const result = await handler(ctx);
+        return json(result.body, result.status, requestId, result.headers);
+      }
+      const scope = {
+        workspaceId: key.workspaceId,
+        apiKeyId: key.id,
+        key: validateIdempotencyKey(idempotencyHeader),
+        requestHash: requestFingerprint(request.method, url.pathname, bodyText),
+      };
+      const replay = await claimIdempotencyKey(scope);
+      if (replay) return json(replay.body, replay.status, requestId, { "idempotent-replayed": "true" });
+      let outcome: StoredResponse = { status: 500, body: null };
+      try {
+        const result = await handler(ctx);
+        outcome = { status: result.status, body: result.replayBody ?? result.body };
+        return json(result.body, result.status, requestId, result.headers);
+      } catch (error) {
+        if (error instanceof AppError) outcome = { status: error.status, body: error.toBody() };
+        throw error;
+      } finally {
+        await completeIdempotencyKey(scope, outcome);
+      }
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+}
+
+const ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof ALL_METHODS)[number];
+
+/**
+ * 405 handlers with the documented error body for the methods a route does not implement:
+ * `export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);`
+ */
+export function otherMethods(allowed: readonly Method[]): Record<Method, (request: Request) => Response> {
+  const allow = allowed.join(", ");
+  const handler = (request: Request) =>
+    json(
+      { error: `Method ${request.method} not allowed; use ${allow}`, code: "method_not_allowed", allowed },
+      405,
+      requestIdFrom(request.headers),
+      { allow },
+    );
+  return Object.fromEntries(ALL_METHODS.map((m) => [m, handler])) as Record<Method, typeof handler>;
+}
