@@ -1,0 +1,89 @@
+// Starts the production build (`next start`) on a free loopback port with its own data
+// directory, as integration and e2e tests need: real HTTP against the real server.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export type TestServer = { url: string; dataDir: string; cliToken: string; logFile: string; stop: () => Promise<void> };
+
+export const TEST_ADMIN = { email: "admin@warden.test", password: "correct-horse-battery" };
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForReady(url: string, child: ChildProcess, logFile: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`test server exited with ${child.exitCode}:\n${fs.readFileSync(logFile, "utf8")}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`test server not ready after ${timeoutMs} ms:\n${fs.readFileSync(logFile, "utf8")}`);
+}
+
+export async function startTestServer(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` first (npm test does)");
+  }
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "warden-test-"));
+  const logFile = path.join(dataDir, "server.log");
+  const log = fs.openSync(logFile, "a");
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    WARDEN_DATA_DIR: dataDir,
+    WARDEN_ADMIN_EMAIL: TEST_ADMIN.email,
+    WARDEN_ADMIN_PASSWORD: TEST_ADMIN.password,
+    NEXTAUTH_URL: url,
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    ...options.env,
+  };
+  delete env.DATABASE_URL;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", log, log],
+  });
+  await waitForReady(url, child, logFile);
+  const handle = JSON.parse(fs.readFileSync(path.join(dataDir, "server.json"), "utf8")) as { token: string };
+  return {
+    url,
+    dataDir,
+    cliToken: handle.token,
+    logFile,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        if (child.exitCode === null) child.kill("SIGKILL");
+      }
+      fs.closeSync(log);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// Starts one production server per integration project (embedded PGlite, or PostgreSQL when
+// the project provides databaseUrl) and hands its address and CLI token to the tests.
+import type { TestProject } from "vitest/node";
+import { startTestServer } from "../helpers/test-server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    baseUrl: string;
+    cliToken: string;
+    serverDataDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const databaseUrl = project.config.provide?.databaseUrl || undefined;
+  const server = await startTestServer({ databaseUrl });
+  project.provide("baseUrl", server.url);
+  project.provide("cliToken", server.cliToken);
+  project.provide("serverDataDir", server.dataDir);
+  return async () => server.stop();
+}
