@@ -17,7 +17,7 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, PORT: port, NODE_ENV: "production" },
+  env: { NEXTAUTH_URL: `http://localhost:${port}`, ...process.env, PORT: port, NODE_ENV: "production" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV = [
@@ -24,6 +24,7 @@ type Props = {
 
 export function Sidebar({ workspace, workspaces, user }: Props) {
   const pathname = usePathname();
+  const router = useRouter();
   const base = `/w/${workspace.slug}`;
   return (
     <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
@@ -37,7 +38,7 @@ export function Sidebar({ workspace, workspaces, user }: Props) {
           className="input mt-1"
           value={workspace.slug}
           onChange={(event) => {
-            window.location.href = `/w/${event.target.value}`;
+            router.push(`/w/${event.target.value}`);
           }}
         >
           {workspaces.map((w) => (

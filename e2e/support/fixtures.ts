@@ -1,0 +1,61 @@
+// What every journey needs: the server's operator CLI, sign-in through the form, unique names,
+// and screenshots attached to the report.
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+
+export { expect, test };
+
+export const ADMIN = { email: "admin@warden.test", password: "correct-horse-battery" } as const;
+export const WORKSPACE = "demo";
+
+export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
+
+function serverEnv(name: "WARDEN_E2E_URL" | "WARDEN_E2E_CLI_TOKEN"): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite with \`npx playwright test\` (its global setup starts the server)`);
+  return value;
+}
+
+/** Runs an operator command inside the server, e.g. ["create-user", "--email", ...]. */
+export async function cli(argv: string[]): Promise<string[]> {
+  const response = await fetch(`${serverEnv("WARDEN_E2E_URL")}/api/internal/cli`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-warden-cli-token": serverEnv("WARDEN_E2E_CLI_TOKEN") },
+    body: JSON.stringify({ argv }),
+  });
+  const body = (await response.json()) as { lines?: string[]; error?: unknown };
+  if (!response.ok || !body.lines) throw new Error(`cli ${argv[0]} failed: ${response.status} ${JSON.stringify(body)}`);
+  return body.lines;
+}
+
+export async function createUser(role: "ADMIN" | "REVIEWER" | "AUDITOR" | "VIEWER") {
+  const user = { email: `${unique(role.toLowerCase())}@warden.test`, password: "password123" };
+  await cli(["create-user", "--email", user.email, "--password", user.password, "--role", role, "--workspace", WORKSPACE]);
+  return user;
+}
+
+/** A fresh API key for the demo workspace; the key itself is the CLI's last line. */
+export async function createKey(scopes: string[]): Promise<string> {
+  const lines = await cli(["create-key", "--workspace", WORKSPACE, "--name", unique("e2e-cli"), "--scopes", scopes.join(",")]);
+  return lines.at(-1)!;
+}
+
+export async function fillSignIn(page: Page, user: { email: string; password: string }) {
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Signs in through the form and waits for the workspace overview. */
+export async function signIn(page: Page, user: { email: string; password: string }) {
+  await page.goto("/signin");
+  await fillSignIn(page, user);
+  await expect(page).toHaveURL(`/w/${WORKSPACE}`);
+}
+
+export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+}
+
+/** Sonner's toasts: `type` is "error" or "success". */
+export const toast = (page: Page, type: "error" | "success") => page.locator(`[data-sonner-toast][data-type="${type}"]`);
