@@ -12,6 +12,8 @@ const integration = (name: string, databaseUrl?: string) => ({
   test: {
     name,
     include: ["tests/integration/**/*.test.ts"],
+    // Tests of one engine's own behaviour live in pglite-only/ and postgres-only/.
+    exclude: [databaseUrl ? "tests/integration/pglite-only/**" : "tests/integration/postgres-only/**"],
     globalSetup: ["tests/integration/global-setup.ts"],
     provide: { databaseUrl: databaseUrl ?? "" },
     testTimeout: 60_000,

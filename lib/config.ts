@@ -15,7 +15,7 @@ const EnvSchema = z.object({
     (url) => url === undefined || /^postgres(ql)?:\/\//.test(url),
     "must be a postgres:// or postgresql:// URL (leave unset for the embedded database)",
   ),
-  WARDEN_DATA_DIR: z.string().default("./data"),
+  WARDEN_DATA_DIR: optionalString.transform((dir) => dir ?? "./data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   WARDEN_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   WARDEN_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   WARDEN_OIDC_CLIENT_ID: optionalString,
   WARDEN_OIDC_CLIENT_SECRET: optionalString,
   WARDEN_OIDC_NAME: z.string().default("SSO"),
+  WARDEN_DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   WARDEN_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { sameSiteCallbackUrl } from "@/lib/auth/callback-url";
 import { config } from "@/lib/config";
 import { SignInForm } from "./sign-in-form";
 
@@ -15,7 +16,7 @@ const ERROR_MESSAGES: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const oidc = config().oidc;
-  const callbackUrl = params.callbackUrl?.startsWith("/") ? params.callbackUrl : "/";
+  const callbackUrl = sameSiteCallbackUrl(params.callbackUrl);
   const initialError = params.error ? (ERROR_MESSAGES[params.error] ?? params.error) : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

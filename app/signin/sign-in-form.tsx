@@ -50,7 +50,7 @@ export function SignInForm({ callbackUrl, initialError, initialEmail, sso }: Pro
       </form>
       {sso ? (
         <button type="button" className="btn-secondary w-full" onClick={() => signIn("oidc", { callbackUrl })}>
-          Sign in with {sso.name}
+          {`Sign in with ${sso.name}`}
         </button>
       ) : null}
     </div>

@@ -2,10 +2,12 @@
 // and screenshots attached to the report.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { TEST_ADMIN } from "../../tests/helpers/test-server";
 
 export { expect, test };
 
-export const ADMIN = { email: "admin@warden.test", password: "correct-horse-battery" } as const;
+/** The admin that first-run seeding creates (the global setup starts the server with it). */
+export const ADMIN = TEST_ADMIN;
 export const WORKSPACE = "demo";
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
@@ -53,8 +55,11 @@ export async function signIn(page: Page, user: { email: string; password: string
   await expect(page).toHaveURL(`/w/${WORKSPACE}`);
 }
 
+/** Saves a full-page screenshot in the test's output folder and attaches it to the report. */
 export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
 /** Sonner's toasts: `type` is "error" or "success". */

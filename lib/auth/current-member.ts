@@ -1,6 +1,7 @@
 // Who is signed in, and as what, in the workspace named by the URL. The role is read from the
 // database on every request, so a role change or removal takes effect immediately.
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -39,7 +40,11 @@ async function findMember(userId: string, slug: string): Promise<MemberContext |
 /** For pages: redirects to sign-in when signed out; 404 when not a member of the workspace. */
 export async function requireMember(slug: string): Promise<MemberContext> {
   const userId = await currentUserId();
-  if (!userId) redirect(`/signin?callbackUrl=${encodeURIComponent(`/w/${slug}`)}`);
+  if (!userId) {
+    // Set by proxy.ts for /w/... pages; the workspace root is the fallback.
+    const requested = (await headers()).get("x-warden-path") ?? `/w/${slug}`;
+    redirect(`/signin?callbackUrl=${encodeURIComponent(requested)}`);
+  }
   const member = await findMember(userId, slug);
   if (!member) notFound();
   return member;

@@ -25,6 +25,19 @@ Commands:
 export type CliResult = { lines: string[] };
 
 export async function runCliCommand(argv: string[]): Promise<CliResult> {
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    // node:util parseArgs rejects unknown or malformed options with ERR_PARSE_ARGS_* errors.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code?.startsWith("ERR_PARSE_ARGS")) {
+      throw new AppError("invalid_request", `${(error as Error).message}\n\n${USAGE}`, { field: "argv" });
+    }
+    throw error;
+  }
+}
+
+async function dispatch(argv: string[]): Promise<CliResult> {
   const [command, ...rest] = argv;
   switch (command) {
     case "migrate": {

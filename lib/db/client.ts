@@ -6,6 +6,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
 import { config } from "@/lib/config";
+import { logger } from "@/lib/logger";
 import { acquireDataDirLock } from "./pglite-lock";
 import { applyMigrations, type MigrationResult } from "./migrate";
 import { pgliteRunner, withPooledRunner, type SqlRunner } from "./sql-runner";
@@ -22,17 +23,20 @@ export type Db = {
   close(): Promise<void>;
 };
 
-export type DbTarget = { url: string } | { pgliteDir: string | null };
+export type DbTarget = { url: string; poolSize?: number } | { pgliteDir: string | null };
 
 export async function openDatabase(target: DbTarget): Promise<Db> {
-  if ("url" in target) return openPostgres(target.url);
+  if ("url" in target) return openPostgres(target.url, target.poolSize ?? 10);
   return openPglite(target.pgliteDir);
 }
 
-async function openPostgres(url: string): Promise<Db> {
+async function openPostgres(url: string, poolSize: number): Promise<Db> {
   const { Pool } = await import("pg");
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const pool: Pool = new Pool({ connectionString: url, max: Number(process.env.WARDEN_DB_POOL_SIZE ?? 10) });
+  const pool: Pool = new Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool replaces it on the next checkout.
+  pool.on("error", (error) => logger.warn("idle PostgreSQL connection lost", { error: error.message }));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const withRunner = <T>(fn: (runner: SqlRunner) => Promise<T>) => withPooledRunner(pool, fn);
   return {
@@ -77,7 +81,7 @@ async function openPglite(pgliteDir: string | null): Promise<Db> {
 
 export function targetFromConfig(): DbTarget {
   const cfg = config();
-  return cfg.DATABASE_URL ? { url: cfg.DATABASE_URL } : { pgliteDir: cfg.pgliteDir };
+  return cfg.DATABASE_URL ? { url: cfg.DATABASE_URL, poolSize: cfg.WARDEN_DB_POOL_SIZE } : { pgliteDir: cfg.pgliteDir };
 }
 
 // Kept on globalThis: Next may load this module in several bundles of one process, and they

@@ -40,19 +40,25 @@ export function lockOwner(pgliteDir: string): number | null {
   }
 }
 
+// Directories this process holds: a second open inside one process is refused too.
+const held = ((globalThis as unknown as { wardenHeldLocks?: Set<string> }).wardenHeldLocks ??= new Set<string>());
+
 /** Takes the lock or throws DataDirectoryLockedError; returns the release function. */
 export function acquireDataDirLock(pgliteDir: string): () => void {
-  const lockPath = lockPathFor(pgliteDir);
+  const lockPath = lockPathFor(path.resolve(pgliteDir));
+  if (held.has(lockPath)) throw new DataDirectoryLockedError(lockPath, process.pid);
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(lockPath, "wx", 0o600);
       fs.writeSync(fd, String(process.pid));
       fs.closeSync(fd);
+      held.add(lockPath);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(lockPath);
         process.off("exit", release);
         try {
           if (fs.readFileSync(lockPath, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockPath);
@@ -66,7 +72,7 @@ export function acquireDataDirLock(pgliteDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = lockOwner(pgliteDir);
       if (owner !== null && owner !== process.pid) throw new DataDirectoryLockedError(lockPath, owner);
-      // Stale lock (owner died) or our own leftover: remove and retry.
+      // Stale lock: its owner died (or it is a leftover of this pid that we no longer hold).
       fs.rmSync(lockPath, { force: true });
     }
   }

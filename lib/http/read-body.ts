@@ -27,9 +27,34 @@ export async function readBodyText(request: Request): Promise<string> {
 
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === "") return {};
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("invalid_request", "Malformed JSON body", { field: "body", reason: "is not valid JSON" });
+  }
+  rejectUnstorableStrings(value, []);
+  return value;
+}
+
+// PostgreSQL cannot store U+0000 in text or JSON, and lone UTF-16 surrogates are not valid
+// Unicode: refuse them at the boundary with a 400 naming the field, rather than fail later.
+function rejectUnstorableStrings(value: unknown, path: (string | number)[]): void {
+  const check = (s: string, at: (string | number)[]) => {
+    if (s.includes("\u0000") || !s.isWellFormed()) {
+      const field = at.length > 0 ? at.join(".") : "body";
+      throw new AppError("invalid_request", `Invalid ${field}: contains a NUL character or invalid Unicode`, {
+        field,
+        reason: "contains a NUL character or invalid Unicode",
+      });
+    }
+  };
+  if (typeof value === "string") return check(value, path);
+  if (Array.isArray(value)) return value.forEach((item, i) => rejectUnstorableStrings(item, [...path, i]));
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      check(key, [...path, key]);
+      rejectUnstorableStrings(item, [...path, key]);
+    }
   }
 }

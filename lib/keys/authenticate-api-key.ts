@@ -2,7 +2,7 @@ import { hashApiKey, looksLikeApiKey } from "@/lib/auth/api-key-secret";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-export type AuthenticatedKey = { id: string; workspaceId: string; prefix: string; scopes: string[] };
+export type AuthenticatedKey = { id: string; workspaceId: string; prefix: string; scopes: string[]; expiresAt: Date | null };
 
 // last_used_at is written at most once a minute per key, not on every agent call.
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -20,7 +20,7 @@ export async function authenticateApiKey(headers: Headers): Promise<Authenticate
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { id: key.id, workspaceId: key.workspaceId, prefix: key.prefix, scopes: key.scopes };
+  return { id: key.id, workspaceId: key.workspaceId, prefix: key.prefix, scopes: key.scopes, expiresAt: key.expiresAt };
 }
 
 function readKey(headers: Headers): string {

@@ -7,11 +7,12 @@ import { newId } from "@/lib/ids";
 import { parseWith } from "@/lib/http/validation";
 import { CreateKeySchema, toApiKeyView, type ApiKeyView, type CreateKeyInput } from "./schemas";
 
-type Creator = { actor: Actor; grantedScopes?: readonly string[] };
+/** Who creates the key; when it is another API key, its scopes and expiry bound the new key's. */
+type Creator = { actor: Actor; grantedScopes?: readonly string[]; expiresAt?: Date | null };
 
 /**
  * Creates an API key and returns its secret, which is never stored and cannot be shown again.
- * When another key creates it (grantedScopes given), it may only hand out scopes it holds.
+ * A key creating a key may only hand out scopes it holds, and the new key expires no later.
  */
 export async function createApiKey(
   workspaceId: string,
@@ -27,6 +28,7 @@ export async function createApiKey(
       granted,
     });
   }
+  const expiresAt = boundedExpiry(expires_at ? new Date(expires_at) : null, creator.expiresAt ?? null);
   const secret = generateApiKeySecret();
   const db = await prisma();
   const record = await db.$transaction(async (tx) => {
@@ -39,7 +41,7 @@ export async function createApiKey(
         hash: secret.hash,
         scopes: [...new Set(scopes)],
         createdBy: creator.actor.id,
-        expiresAt: expires_at ? new Date(expires_at) : null,
+        expiresAt,
       },
     });
     await appendAuditEvent(tx, workspaceId, {
@@ -50,4 +52,16 @@ export async function createApiKey(
     return created;
   });
   return { ...toApiKeyView(record), key: secret.key };
+}
+
+function boundedExpiry(requested: Date | null, creatorExpiry: Date | null): Date | null {
+  if (!creatorExpiry) return requested;
+  if (!requested) return creatorExpiry;
+  if (requested > creatorExpiry) {
+    throw new AppError("invalid_request", "Invalid expires_at: must not be later than the creating key's expiry", {
+      field: "expires_at",
+      reason: "must not be later than the creating key's expiry",
+    });
+  }
+  return requested;
 }

@@ -1,9 +1,9 @@
-import { appendAuditEvent } from "@/lib/audit/append-events";
 import { hashPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { hashInvitationToken } from "./invite-member";
+import { joinFromInvitation } from "./join-from-invitation";
 
 /** Finds an open invitation by its link token (for the accept page). */
 export async function findOpenInvitation(token: string) {
@@ -31,15 +31,7 @@ export async function acceptInvitation(input: { token: string; name?: string; pa
     const user = await tx.user.create({
       data: { id: newId("user"), email: invitation.email, name: input.name ?? null, passwordHash },
     });
-    await tx.membership.create({
-      data: { id: newId("membership"), workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role },
-    });
-    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
-    await appendAuditEvent(tx, invitation.workspaceId, {
-      actor: { type: "user", id: user.id },
-      action: "member.joined",
-      details: { invitation_id: invitation.id, user_id: user.id, email: user.email, role: invitation.role },
-    });
+    await joinFromInvitation(tx, invitation, user, "link");
     return { user, workspaceId: invitation.workspaceId };
   });
 }

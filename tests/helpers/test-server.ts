@@ -8,7 +8,14 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export type TestServer = { url: string; dataDir: string; cliToken: string; logFile: string; stop: () => Promise<void> };
+export type TestServer = {
+  url: string;
+  dataDir: string;
+  cliToken: string;
+  logFile: string;
+  /** Stops the server and removes its data directory, first copying its log to saveLogTo if given. */
+  stop: (options?: { saveLogTo?: string }) => Promise<void>;
+};
 
 export const TEST_ADMIN = { email: "admin@warden.test", password: "correct-horse-battery" };
 
@@ -76,7 +83,7 @@ export async function startTestServer(options: { databaseUrl?: string; env?: Rec
     dataDir,
     cliToken: handle.token,
     logFile,
-    async stop() {
+    async stop(stopOptions = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
@@ -84,6 +91,11 @@ export async function startTestServer(options: { databaseUrl?: string; env?: Rec
         if (child.exitCode === null) child.kill("SIGKILL");
       }
       fs.closeSync(log);
+      if (stopOptions.saveLogTo) {
+        fs.mkdirSync(path.dirname(stopOptions.saveLogTo), { recursive: true });
+        fs.copyFileSync(logFile, stopOptions.saveLogTo);
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,5 +18,5 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", server.url);
   project.provide("cliToken", server.cliToken);
   project.provide("serverDataDir", server.dataDir);
-  return async () => server.stop();
+  return async () => server.stop({ saveLogTo: `test-results/server-${project.name}.log` });
 }

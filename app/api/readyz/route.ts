@@ -1,9 +1,13 @@
 import { checkReadiness } from "@/lib/db/check-readiness";
+import { json, requestIdFrom } from "@/lib/http/respond";
+import { otherMethods } from "@/lib/http/with-api-key";
 
 // Readiness: the database answers and every migration on disk is applied.
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(request: Request) {
   const readiness = await checkReadiness();
-  return Response.json(readiness, { status: readiness.ready ? 200 : 503 });
+  return json(readiness, readiness.ready ? 200 : 503, requestIdFrom(request.headers));
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -4,7 +4,11 @@ import { listApiKeys } from "@/lib/keys/list-api-keys";
 import { CreateKeySchema } from "@/lib/keys/schemas";
 
 export const POST = withApiKey({ scope: "keys:write", body: CreateKeySchema }, async ({ body, key, workspaceId }) => {
-  const created = await createApiKey(workspaceId, body, { actor: { type: "api_key", id: key.id }, grantedScopes: key.scopes });
+  const created = await createApiKey(workspaceId, body, {
+    actor: { type: "api_key", id: key.id },
+    grantedScopes: key.scopes,
+    expiresAt: key.expiresAt,
+  });
   // The key is shown once: a retry with the same Idempotency-Key gets the record without it.
   return { status: 201, body: created, replayBody: { ...created, key: null } };
 });
