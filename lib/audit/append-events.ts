@@ -1,10 +1,10 @@
 // Appends events to a workspace's audit chain inside the caller's transaction, so a change and
-// its audit row commit together or not at all. Updating the chain-head row takes a row lock
-// that serialises appenders across every server process; (workspace_id, seq) is unique, so the
-// chain can neither fork nor leave gaps.
+// its audit row commit together or not at all. The database function warden_append_audit
+// locks the chain head (serialising appenders across every server process), hashes the entry
+// and applies the workspace's anomaly rules; (workspace_id, seq) is unique, so the chain can
+// neither fork nor leave gaps.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import { entryHash, type ChainFields } from "./chain-hash";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -29,51 +29,14 @@ export type AuditInput = {
   flagReason?: string | null;
 };
 
-export async function appendAuditEvents(tx: Tx, workspaceId: string, inputs: AuditInput[]): Promise<ChainFields[]> {
-  if (inputs.length === 0) return [];
-  const heads = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
-    UPDATE audit_chain_heads SET seq = seq + ${inputs.length}
-    WHERE workspace_id = ${workspaceId}
-    RETURNING seq, hash`;
-  const head = heads[0];
-  if (!head) throw new Error(`workspace ${workspaceId} has no audit chain head`);
+export type AppendedEvent = { id: string; seq: bigint; entry_hash: string; flagged: boolean; flag_reason: string | null };
 
-  const createdAt = new Date();
-  let seq = BigInt(head.seq) - BigInt(inputs.length);
-  let prevHash = head.hash;
-  const rows = inputs.map((input) => {
-    seq += 1n;
-    const fields: ChainFields = {
-      id: newId("audit"),
-      workspaceId,
-      seq,
-      createdAt,
-      actorType: input.actor.type,
-      actorId: input.actor.id,
-      agentId: input.agentId ?? null,
-      sessionId: input.sessionId ?? null,
-      suggestedBy: input.suggestedBy ?? null,
-      tool: input.tool ?? "",
-      action: input.action,
-      decision: input.decision ?? null,
-      costMicros: input.costMicros ?? 0n,
-      details: input.details ?? {},
-      flagged: input.flagged ?? false,
-      flagReason: input.flagReason ?? null,
-      prevHash,
-    };
-    prevHash = entryHash(fields);
-    return { ...fields, entryHash: prevHash };
-  });
-
-  await tx.auditEvent.createMany({
-    data: rows.map((row) => ({ ...row, details: row.details as Prisma.InputJsonObject })),
-  });
-  await tx.$executeRaw`UPDATE audit_chain_heads SET hash = ${prevHash} WHERE workspace_id = ${workspaceId}`;
-  return rows;
-}
-
-export async function appendAuditEvent(tx: Tx, workspaceId: string, input: AuditInput): Promise<ChainFields> {
-  const [row] = await appendAuditEvents(tx, workspaceId, [input]);
-  return row!;
+export async function appendAuditEvent(tx: Tx, workspaceId: string, input: AuditInput): Promise<AppendedEvent> {
+  const rows = await tx.$queryRaw<AppendedEvent[]>`
+    SELECT id, seq, entry_hash, flagged, flag_reason FROM warden_append_audit(
+      ${workspaceId}, ${newId("audit")}, ${input.actor.type}, ${input.actor.id}, ${input.agentId ?? null},
+      ${input.sessionId ?? null}, ${input.suggestedBy ?? null}, ${input.tool ?? ""}, ${input.action},
+      ${input.decision ?? null}, ${input.costMicros ?? 0n}, ${JSON.stringify(input.details ?? {})}::jsonb,
+      ${input.flagged ?? false}, ${input.flagReason ?? null})`;
+  return rows[0]!;
 }

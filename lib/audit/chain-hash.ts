@@ -1,7 +1,8 @@
-// The audit chain's hash: SHA-256 (hex) over the RFC 8785 (JCS) canonical JSON of the entry's
-// fields, which include the previous entry's hash. docs/audit-chain.md specifies it for auditors.
+// The audit chain's hash, as the database computes it (warden_entry_hash in the migrations):
+// SHA-256 (hex) over PostgreSQL's jsonb text form of the entry's fields, previous hash
+// included. This is the same computation in TypeScript, for offline verification and tests;
+// docs/audit-chain.md specifies it for auditors.
 import { createHash } from "node:crypto";
-import canonicalize from "canonicalize";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -25,11 +26,66 @@ export type ChainFields = {
   prevHash: string;
 };
 
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function jsonbString(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (ch === "\b") out += "\\b";
+    else if (ch === "\f") out += "\\f";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (code < 0x20) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** A number as PostgreSQL's numeric prints it: plain decimal notation, never an exponent. */
+function jsonbNumber(value: number | bigint): string {
+  if (typeof value === "bigint") return value.toString();
+  if (!Number.isFinite(value)) throw new Error("non-finite numbers cannot be stored as JSON");
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  const [mantissa, exponentText] = text.toLowerCase().split("e");
+  const exponent = Number(exponentText);
+  const negative = mantissa!.startsWith("-");
+  const [intPart, fracPart = ""] = mantissa!.replace("-", "").split(".");
+  const digits = intPart! + fracPart;
+  const point = intPart!.length + exponent;
+  const plain =
+    point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${plain}` : plain;
+}
+
+const byteLength = (s: string) => Buffer.byteLength(s, "utf8");
+
+/** jsonb's key order: shorter keys first (in bytes), then bytewise. */
+function compareKeys(a: string, b: string): number {
+  const lengths = byteLength(a) - byteLength(b);
+  return lengths !== 0 ? lengths : Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
+
+/** PostgreSQL's text output of a jsonb value built from this JSON value. */
+export function jsonbText(value: Json | bigint | undefined): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number" || typeof value === "bigint") return jsonbNumber(value);
+  if (typeof value === "string") return jsonbString(value);
+  if (Array.isArray(value)) return `[${value.map((item) => jsonbText(item)).join(", ")}]`;
+  const keys = Object.keys(value).sort(compareKeys);
+  return `{${keys.map((key) => `${jsonbString(key)}: ${jsonbText(value[key])}`).join(", ")}}`;
+}
+
 export function canonicalEntry(e: ChainFields): string {
-  const text = canonicalize({
+  return jsonbText({
     id: e.id,
     workspace_id: e.workspaceId,
-    seq: Number(e.seq),
+    seq: e.seq,
     timestamp: e.createdAt.toISOString(),
     actor_type: e.actorType,
     actor_id: e.actorId,
@@ -39,14 +95,12 @@ export function canonicalEntry(e: ChainFields): string {
     tool: e.tool,
     action: e.action,
     decision: e.decision,
-    cost_micros: Number(e.costMicros),
-    details: e.details ?? {},
+    cost_micros: e.costMicros,
+    details: (e.details ?? {}) as Json,
     flagged: e.flagged,
     flag_reason: e.flagReason,
     prev_hash: e.prevHash,
-  });
-  if (text === undefined) throw new Error("audit entry is not serialisable");
-  return text;
+  } as unknown as Json);
 }
 
 export function entryHash(e: ChainFields): string {

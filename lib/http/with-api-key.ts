@@ -35,7 +35,8 @@ export type ApiResult = {
 };
 
 type Options<B, Q, P> = {
-  scope: Scope;
+  /** The key scope the route requires; null: any valid key. */
+  scope: Scope | null;
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
@@ -51,7 +52,7 @@ export function withApiKey<B = undefined, Q = undefined, P = undefined>(
     const requestId = requestIdFrom(request.headers);
     try {
       const key = await authenticateApiKey(request.headers);
-      if (!hasScope(key.scopes, options.scope)) {
+      if (options.scope !== null && !hasScope(key.scopes, options.scope)) {
         throw new AppError("insufficient_scope", `This API key lacks the '${options.scope}' scope`, {
           required: options.scope,
           granted: key.scopes,

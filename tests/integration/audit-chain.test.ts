@@ -1,7 +1,7 @@
 // The audit chain at the domain level, on a fresh database of this project's kind: changes and
 // their audit events commit together, and concurrent appenders never fork or gap the chain.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendAuditEvent, appendAuditEvents } from "@/lib/audit/append-events";
+import { appendAuditEvent } from "@/lib/audit/append-events";
 import { entryHash, GENESIS_HASH } from "@/lib/audit/chain-hash";
 import type { Db } from "@/lib/db/client";
 import { createApiKey } from "@/lib/keys/create-api-key";
@@ -124,7 +124,7 @@ describe(`the audit chain on ${databaseLabel()}`, () => {
     expect(new Set(rows.slice(1).map((r) => (r.details as { i: number }).i)).size).toBe(20);
   });
 
-  it("keeps the chain intact with concurrent key creations, revocations and batch appends", async () => {
+  it("keeps the chain intact with concurrent key creations, revocations and two-event transactions", async () => {
     const workspace = await newWorkspace();
     const keys = await Promise.all(
       Array.from({ length: 5 }, (_, i) => createApiKey(workspace.id, { name: `k${i}`, scopes: ["audit:read"] }, { actor: SYSTEM })),
@@ -132,16 +132,14 @@ describe(`the audit chain on ${databaseLabel()}`, () => {
     await Promise.all([
       ...keys.map((k) => revokeApiKey(workspace.id, k.prefix, SYSTEM)),
       ...Array.from({ length: 5 }, () =>
-        db.prisma.$transaction((tx) =>
-          appendAuditEvents(tx, workspace.id, [
-            { actor: SYSTEM, action: "batch.first" },
-            { actor: SYSTEM, action: "batch.second" },
-          ]),
-        ),
+        db.prisma.$transaction(async (tx) => {
+          await appendAuditEvent(tx, workspace.id, { actor: SYSTEM, action: "batch.first" });
+          await appendAuditEvent(tx, workspace.id, { actor: SYSTEM, action: "batch.second" });
+        }),
       ),
     ]);
     const rows = await expectIntactChain(workspace.id, 1 + 5 + 5 + 10);
-    // A batch is contiguous: each first is followed directly by its second.
+    // A transaction holds the chain head until it commits: its two events are contiguous.
     rows.forEach((row, i) => {
       if (row.action === "batch.first") expect(rows[i + 1]!.action).toBe("batch.second");
     });

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { MoneySchema } from "@/lib/money";
+import { AgentIdSchema, SessionScopeSchema } from "@/lib/sessions/schemas";
+
+export const AgentWindowSchema = z.enum(["total", "day", "month"]);
+
+export const CreateAgentSchema = z.object({
+  agent_id: AgentIdSchema,
+  display_name: z.string().trim().min(1).max(100).optional(),
+  default_scopes: z.array(SessionScopeSchema).max(100).optional(),
+  budget: MoneySchema.nullable().optional(),
+  budget_window: AgentWindowSchema.optional(),
+});
+
+export const UpdateAgentSchema = CreateAgentSchema.omit({ agent_id: true }).extend({
+  reset_spent: z.literal(true).optional(),
+});
+
+export const AgentParams = z.object({ agent_id: AgentIdSchema });

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { MoneySchema } from "@/lib/money";
+import { AgentIdSchema } from "@/lib/sessions/schemas";
+
+export const CrewWindowSchema = z.enum(["run", "day", "month"]);
+
+export const CreateCrewSchema = z.object({
+  name: z.string().trim().min(1, "must not be empty").max(100),
+  description: z.string().max(1000).optional(),
+  budget: MoneySchema.nullable().optional(),
+  budget_window: CrewWindowSchema.default("run"),
+  agent_ids: z.array(AgentIdSchema).max(200).optional(),
+});
+
+export const UpdateCrewSchema = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  description: z.string().max(1000).nullable().optional(),
+  budget: MoneySchema.nullable().optional(),
+  budget_window: CrewWindowSchema.optional(),
+  // Starts a new run: spend in the window goes back to 0.
+  reset_spent: z.literal(true).optional(),
+});
+
+export const CrewParams = z.object({ id: z.string().min(1).max(64) });
+export const CrewMemberParams = z.object({ id: z.string().min(1).max(64), agent_id: AgentIdSchema });
