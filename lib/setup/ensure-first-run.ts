@@ -1,5 +1,6 @@
 // On an empty database: create the `demo` workspace and its first admin, from
-// WARDEN_ADMIN_EMAIL / WARDEN_ADMIN_PASSWORD or with a generated password printed once.
+// WARDEN_ADMIN_EMAIL / WARDEN_ADMIN_PASSWORD or with a generated password printed once, and
+// give the demo a few agents, a crew and some activity.
 import { config } from "@/lib/config";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -7,6 +8,7 @@ import { randomToken } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { createUser } from "@/lib/users/create-user";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { seedDemoActivity } from "./seed-demo-activity";
 
 const SYSTEM = { type: "system", id: "system" } as const;
 export const DEMO_SLUG = "demo";
@@ -19,7 +21,8 @@ export async function ensureFirstRun(): Promise<{ created: boolean }> {
   const password = cfg.WARDEN_ADMIN_PASSWORD ?? randomToken(12);
   try {
     await createWorkspace({ slug: DEMO_SLUG, name: "Demo workspace" }, SYSTEM);
-    await createUser({ email, password, name: "Admin", workspace: DEMO_SLUG, role: "ADMIN" }, SYSTEM);
+    const { workspace } = await createUser({ email, password, name: "Admin", workspace: DEMO_SLUG, role: "ADMIN" }, SYSTEM);
+    await seedDemoActivity(workspace.id);
   } catch (error) {
     // Another instance seeded the empty database at the same moment.
     if (error instanceof AppError && error.code === "conflict") return { created: false };

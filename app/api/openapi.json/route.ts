@@ -1,0 +1,9 @@
+import { json, requestIdFrom } from "@/lib/http/respond";
+import { openApiDocument } from "@/lib/http/openapi";
+import { otherMethods } from "@/lib/http/with-api-key";
+
+export function GET(request: Request) {
+  return json(openApiDocument(), 200, requestIdFrom(request.headers));
+}
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

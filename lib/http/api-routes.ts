@@ -1,0 +1,60 @@
+// The agent API's route table: method, path, required key scope, and the zod schemas the
+// handlers validate with. The OpenAPI document (/api/openapi.json) and the API page (/api-docs)
+// are generated from it, so they cannot drift from what the handlers accept.
+import type { z } from "zod";
+import { CreateAgentSchema, UpdateAgentSchema } from "@/lib/agents/schemas";
+import { AnomalyRulesSchema, ListAuditQuery, LogActionSchema, LogBatchSchema, SpendQuery } from "@/lib/audit/schemas";
+import type { Scope } from "@/lib/auth/scopes";
+import { CreateCrewSchema, UpdateCrewSchema } from "@/lib/crews/schemas";
+import { CreateKeySchema } from "@/lib/keys/schemas";
+import { AuthorizePaymentSchema } from "@/lib/payments/schemas";
+import { CheckScopeSchema, CreateSessionSchema } from "@/lib/sessions/schemas";
+
+export type ApiRoute = {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  path: string;
+  tag: string;
+  summary: string;
+  scope: Scope | null;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  responses: Record<number, string>;
+};
+
+const common = { 400: "Invalid input: {error, code: invalid_request, field, reason}", 401: "Missing, unknown, revoked or expired API key", 403: "The key lacks the required scope: {error, code: insufficient_scope, required, granted}" };
+
+const ROUTES: ApiRoute[] = [
+  { method: "get", path: "/api/v1/whoami", tag: "Keys", summary: "The calling key's workspace, id, prefix and scopes", scope: null, responses: { 200: "{workspace_id, key_id, prefix, scopes}" } },
+  { method: "post", path: "/api/v1/keys", tag: "Keys", summary: "Create an API key (shown once; a key can grant only scopes it holds)", scope: "keys:write", body: CreateKeySchema, responses: { 201: "The key record with `key`, the secret" } },
+  { method: "get", path: "/api/v1/keys", tag: "Keys", summary: "List the workspace's active keys", scope: "keys:read", responses: { 200: "{count, keys}" } },
+  { method: "delete", path: "/api/v1/keys/{prefix}", tag: "Keys", summary: "Revoke a key by its display prefix", scope: "keys:write", responses: { 200: "{revoked: true, prefix}", 404: "Unknown prefix" } },
+
+  { method: "post", path: "/api/v1/sessions", tag: "Sessions", summary: "Create a scoped session for an agent (registers the agent on first sight); `spend:50` sets a 50 limit", scope: "sessions:write", body: CreateSessionSchema, responses: { 201: "{session_id, agent_id, crew_id, scopes, spend_limit, expires_at, ttl}", 404: "Unknown crew_id" } },
+  { method: "get", path: "/api/v1/sessions/{id}", tag: "Sessions", summary: "A session with its spend and validity", scope: "sessions:read", responses: { 200: "{session_id, agent_id, scopes, spend_limit, spent, remaining_budget, is_valid, created_at, expires_at, revoked_at}", 404: "Unknown session" } },
+  { method: "delete", path: "/api/v1/sessions/{id}", tag: "Sessions", summary: "Revoke a session, effective for the very next call", scope: "sessions:write", responses: { 200: "{revoked: true, session_id}", 404: "Unknown session" } },
+  { method: "post", path: "/api/v1/sessions/{id}/check", tag: "Sessions", summary: "Check a scope (always 200; audited, denials flagged)", scope: "sessions:write", body: CheckScopeSchema, responses: { 200: "{allowed, session_id, scope, reason}" } },
+
+  { method: "post", path: "/api/v1/payments/authorize", tag: "Payments", summary: "Authorize a payment against the session, agent and crew budgets atomically", scope: "payments:write", body: AuthorizePaymentSchema, responses: { 200: "{authorized: true, authorization_id, session_id, agent_id, amount, currency, description, remaining_budget, timestamp}", 401: "Unknown, expired or revoked session: {authorized: false, reason, code: session_invalid}", 403: "Refused by a budget or the session's scopes: {authorized: false, reason, code}" } },
+
+  { method: "post", path: "/api/v1/audit", tag: "Audit", summary: "Log an agent's action to the hash-chained trail", scope: "audit:write", body: LogActionSchema, responses: { 201: "{logged: true, entry_id, flagged, flag_reason}", 401: "Unknown, expired or revoked session" } },
+  { method: "post", path: "/api/v1/audit/batch", tag: "Audit", summary: "Log up to 1,000 actions, all or nothing", scope: "audit:write", body: LogBatchSchema, responses: { 201: "{logged: true, count, entry_ids, flagged_count, first_seq, last_seq}", 401: "A session is unknown, expired or revoked; nothing was logged" } },
+  { method: "get", path: "/api/v1/audit", tag: "Audit", summary: "The trail, newest first, with filters and cursor paging", scope: "audit:read", query: ListAuditQuery, responses: { 200: "{count, entries, next_cursor}" } },
+  { method: "get", path: "/api/v1/audit/spend", tag: "Audit", summary: "Spend totals from the trail, by tool", scope: "audit:read", query: SpendQuery, responses: { 200: "{total_usd, action_count, by_tool}" } },
+  { method: "get", path: "/api/v1/audit/verify", tag: "Audit", summary: "Recompute the whole chain; names the first bad entry", scope: "audit:read", responses: { 200: "{verified: true, entries_checked, message} or {verified: false, entries_checked, tampered_entry | broken_at, error}" } },
+  { method: "get", path: "/api/v1/audit/rules", tag: "Audit", summary: "The workspace's anomaly rules", scope: "audit:read", responses: { 200: "{max_cost_per_action, max_actions_per_minute, flag_denied_checks}" } },
+  { method: "put", path: "/api/v1/audit/rules", tag: "Audit", summary: "Set anomaly rules (omitted fields unchanged, null clears)", scope: "audit:write", body: AnomalyRulesSchema, responses: { 200: "The rules" } },
+
+  { method: "post", path: "/api/v1/agents", tag: "Agents", summary: "Register an agent with display name, default scopes and an optional budget", scope: "agents:write", body: CreateAgentSchema, responses: { 201: "The agent", 409: "Agent exists" } },
+  { method: "get", path: "/api/v1/agents", tag: "Agents", summary: "List agents", scope: "agents:read", responses: { 200: "{count, agents}" } },
+  { method: "get", path: "/api/v1/agents/{agent_id}", tag: "Agents", summary: "An agent with spend and crews", scope: "agents:read", responses: { 200: "The agent", 404: "Unknown agent" } },
+  { method: "patch", path: "/api/v1/agents/{agent_id}", tag: "Agents", summary: "Change an agent's name, default scopes or budget; reset its spend", scope: "agents:write", body: UpdateAgentSchema, responses: { 200: "The agent", 404: "Unknown agent" } },
+
+  { method: "post", path: "/api/v1/crews", tag: "Crews", summary: "Create a crew with a budget window (run, day, month)", scope: "crews:write", body: CreateCrewSchema, responses: { 201: "The crew", 409: "Name taken" } },
+  { method: "get", path: "/api/v1/crews", tag: "Crews", summary: "List crews", scope: "crews:read", responses: { 200: "{count, crews}" } },
+  { method: "get", path: "/api/v1/crews/{id}", tag: "Crews", summary: "A crew with budget, spend and members", scope: "crews:read", responses: { 200: "The crew", 404: "Unknown crew" } },
+  { method: "patch", path: "/api/v1/crews/{id}", tag: "Crews", summary: "Change a crew's name or budget; reset_spent starts a new run", scope: "crews:write", body: UpdateCrewSchema, responses: { 200: "The crew", 404: "Unknown crew" } },
+  { method: "post", path: "/api/v1/crews/{id}/members/{agent_id}", tag: "Crews", summary: "Add an agent to a crew (registering it if new)", scope: "crews:write", responses: { 200: "The crew", 404: "Unknown crew" } },
+  { method: "delete", path: "/api/v1/crews/{id}/members/{agent_id}", tag: "Crews", summary: "Remove an agent from a crew", scope: "crews:write", responses: { 200: "The crew", 404: "Unknown crew or member" } },
+];
+
+export const API_ROUTES: ApiRoute[] = ROUTES.map((route) => ({ ...route, responses: { ...common, ...route.responses } }));

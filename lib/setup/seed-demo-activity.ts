@@ -1,0 +1,45 @@
+// A living demo: four agents in a crew with a budget, and a little activity through the same
+// domain functions the API uses (so every row is audited and the chain verifies).
+import { createAgent } from "@/lib/agents/manage-agents";
+import { logAction } from "@/lib/audit/log-action";
+import { createCrew } from "@/lib/crews/manage-crews";
+import { authorizePayment } from "@/lib/payments/authorize-payment";
+import { checkScope } from "@/lib/sessions/check-scope";
+import { createSession } from "@/lib/sessions/create-session";
+
+const SYSTEM = { type: "system", id: "seed" } as const;
+
+const AGENTS = [
+  { agent_id: "researcher", display_name: "Researcher", default_scopes: ["read", "search"], budget: 20 },
+  { agent_id: "coder", display_name: "Coder", default_scopes: ["read", "execute"], budget: 10 },
+  { agent_id: "reviewer", display_name: "Reviewer", default_scopes: ["read"], budget: null },
+  { agent_id: "publisher", display_name: "Publisher", default_scopes: ["read", "send_email", "spend"], budget: 15 },
+];
+
+export async function seedDemoActivity(workspaceId: string): Promise<void> {
+  for (const agent of AGENTS) await createAgent(workspaceId, { ...agent, budget_window: "month" }, SYSTEM);
+  const crew = await createCrew(
+    workspaceId,
+    { name: "launch-crew", description: "Researches, builds, reviews and announces a release", budget: 25, budget_window: "day", agent_ids: AGENTS.map((a) => a.agent_id) },
+    SYSTEM,
+  );
+  const session = async (agentId: string, scopes: string[], spendLimit?: number) =>
+    (await createSession(workspaceId, { agent_id: agentId, scopes, ttl: 0, crew_id: crew.crew_id, spend_limit: spendLimit }, SYSTEM)).session_id;
+
+  const researcher = await session("researcher", ["read", "search", "spend"], 5);
+  await checkScope(workspaceId, researcher, "search", SYSTEM);
+  await authorizePayment(workspaceId, { session_id: researcher, amount: 1.25, currency: "USD", description: "search API credits", recipient: "serpapi.com" }, SYSTEM);
+  await logAction(workspaceId, { session_id: researcher, action: "web_search", tool: "search", cost_usd: 0.02, details: { query: "agent governance frameworks" } }, SYSTEM);
+
+  const coder = await session("coder", ["read", "execute"]);
+  await logAction(workspaceId, { session_id: coder, action: "run_tests", tool: "code_exec", cost_usd: 0, details: { passed: 42, failed: 0 } }, SYSTEM);
+  await checkScope(workspaceId, coder, "deploy", SYSTEM); // denied: flagged in the trail
+
+  const reviewer = await session("reviewer", ["read"]);
+  await logAction(workspaceId, { session_id: reviewer, action: "review_diff", tool: "git", cost_usd: 0.01, details: { verdict: "approve" }, suggested_by: "coder" }, SYSTEM);
+
+  const publisher = await session("publisher", ["read", "send_email", "spend"], 2);
+  await authorizePayment(workspaceId, { session_id: publisher, amount: 0.05, currency: "USD", description: "announcement email" }, SYSTEM);
+  await authorizePayment(workspaceId, { session_id: publisher, amount: 5, currency: "USD", description: "sponsored post" }, SYSTEM); // refused: over the session limit
+  await logAction(workspaceId, { session_id: publisher, action: "send_email", tool: "smtp", cost_usd: 0.05, details: { to: "launch-list" } }, SYSTEM);
+}
