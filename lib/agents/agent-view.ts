@@ -35,7 +35,7 @@ export function toAgentView(a: AgentRow, extra: { crews?: string[] } = {}) {
     budget: fromMicros(a.budgetMicros),
     budget_window: a.budgetWindow,
     spent: fromMicros(spent),
-    remaining_budget: a.budgetMicros === null ? null : fromMicros(a.budgetMicros - spent),
+    remaining_budget: a.budgetMicros === null ? null : fromMicros(a.budgetMicros > spent ? a.budgetMicros - spent : 0n),
     created_at: a.createdAt.toISOString(),
     last_seen_at: a.lastSeenAt.toISOString(),
     ...(extra.crews ? { crews: extra.crews } : {}),

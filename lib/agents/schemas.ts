@@ -4,7 +4,7 @@ import { AgentIdSchema, SessionScopeSchema } from "@/lib/sessions/schemas";
 
 export const AgentWindowSchema = z.enum(["total", "day", "month"]);
 
-export const CreateAgentSchema = z.object({
+export const CreateAgentSchema = z.strictObject({
   agent_id: AgentIdSchema,
   display_name: z.string().trim().min(1).max(100).optional(),
   default_scopes: z.array(SessionScopeSchema).max(100).optional(),

@@ -25,7 +25,7 @@ function toCrewView(crew: CrewRow) {
     budget: fromMicros(crew.budgetMicros),
     budget_window: crew.budgetWindow,
     spent: fromMicros(spent),
-    remaining_budget: crew.budgetMicros === null ? null : fromMicros(crew.budgetMicros - spent),
+    remaining_budget: crew.budgetMicros === null ? null : fromMicros(crew.budgetMicros > spent ? crew.budgetMicros - spent : 0n),
     window_start: crew.windowStart.toISOString(),
     members: crew.members.map((m) => m.agent.agentId),
     created_at: crew.createdAt.toISOString(),

@@ -4,7 +4,7 @@ import { AgentIdSchema } from "@/lib/sessions/schemas";
 
 export const CrewWindowSchema = z.enum(["run", "day", "month"]);
 
-export const CreateCrewSchema = z.object({
+export const CreateCrewSchema = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(100),
   description: z.string().max(1000).optional(),
   budget: MoneySchema.nullable().optional(),
@@ -12,7 +12,7 @@ export const CreateCrewSchema = z.object({
   agent_ids: z.array(AgentIdSchema).max(200).optional(),
 });
 
-export const UpdateCrewSchema = z.object({
+export const UpdateCrewSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   description: z.string().max(1000).nullable().optional(),
   budget: MoneySchema.nullable().optional(),

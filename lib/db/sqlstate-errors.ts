@@ -4,7 +4,7 @@
 import { DriverAdapterError, isDriverAdapterError } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
-type PostgresCause = { kind: "postgres"; code: string; message: string; detail?: string; column?: string };
+type PostgresCause = { kind: "postgres"; code: string; severity: string; message: string; detail: string | undefined; column: string | undefined; hint: string | undefined };
 
 function fieldsFromDetail(detail: string | undefined): string[] | undefined {
   return detail?.match(/Key \(([^)]+)\)/)?.[1]?.split(", ");
@@ -30,7 +30,8 @@ function translate(error: unknown): unknown {
     case "22001":
       return new DriverAdapterError({ ...original, kind: "LengthMismatch", column: pg.column });
     default:
-      return error;
+      // Keep the message (e.g. a RAISE from a database function) where Prisma can report it.
+      return new DriverAdapterError({ ...pg, ...original });
   }
 }
 

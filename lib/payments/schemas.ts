@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const AuthorizePaymentSchema = z.object({
+export const AuthorizePaymentSchema = z.strictObject({
   session_id: z.string().min(1).max(64),
   amount: z
     .number()

@@ -1,6 +1,6 @@
-import { appendAuditEvent, type Actor } from "@/lib/audit/append-events";
+import { appendAuditEvent, type Actor, type Tx } from "@/lib/audit/append-events";
 import { prisma } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { toMicros } from "@/lib/money";
@@ -14,12 +14,27 @@ import { toSessionView } from "./session-view";
 export function normaliseScopes(scopes: string[], spendLimit: number | null | undefined) {
   let limit = spendLimit ?? null;
   const normalised = scopes.map((scope) => {
-    const match = /^spend:(\d+(?:\.\d{1,6})?)$/.exec(scope);
+    const match = /^spend:(.+)$/.exec(scope); // validated by CreateSessionSchema
     if (!match) return scope;
     if (spendLimit === undefined || spendLimit === null) limit = Number(match[1]);
     return "spend";
   });
   return { scopes: [...new Set(normalised)], spendLimit: limit };
+}
+
+/**
+ * A session without crew_id is charged to its agent's crew when the agent belongs to exactly
+ * one, so crew membership cannot be sidestepped; an agent in several crews must name one.
+ */
+async function soleCrewOf(tx: Tx, agentPk: string): Promise<string | null> {
+  const memberships = await tx.crewMember.findMany({ where: { agentPk }, select: { crewId: true }, take: 2 });
+  if (memberships.length > 1) {
+    throw new AppError("invalid_request", "Invalid crew_id: the agent belongs to several crews, name the one this session works for", {
+      field: "crew_id",
+      reason: "is required when the agent belongs to several crews",
+    });
+  }
+  return memberships[0]?.crewId ?? null;
 }
 
 /** Creates a session for an agent, registering the agent (and its crew membership) on first sight. */
@@ -33,9 +48,10 @@ export async function createSession(workspaceId: string, input: CreateSessionInp
     });
     const requested = input.scopes ?? (agent.defaultScopes.length > 0 ? agent.defaultScopes : ["read"]);
     const { scopes, spendLimit } = normaliseScopes(requested, input.spend_limit);
-    if (input.crew_id) {
-      const crew = await tx.crew.findFirst({ where: { id: input.crew_id, workspaceId } });
-      if (!crew) throw notFound(`Crew '${input.crew_id}'`);
+    const crewId = input.crew_id ?? (await soleCrewOf(tx, agent.id));
+    if (crewId) {
+      const crew = await tx.crew.findFirst({ where: { id: crewId, workspaceId } });
+      if (!crew) throw notFound(`Crew '${crewId}'`);
       await tx.crewMember.upsert({
         where: { crewId_agentPk: { crewId: crew.id, agentPk: agent.id } },
         create: { crewId: crew.id, agentPk: agent.id },
@@ -49,7 +65,7 @@ export async function createSession(workspaceId: string, input: CreateSessionInp
         workspaceId,
         agentPk: agent.id,
         agentId: agent.agentId,
-        crewId: input.crew_id ?? null,
+        crewId,
         scopes,
         spendLimitMicros: spendLimit === null ? null : toMicros(spendLimit),
         ttl: input.ttl,
@@ -63,7 +79,7 @@ export async function createSession(workspaceId: string, input: CreateSessionInp
       action: "session.created",
       agentId: agent.agentId,
       sessionId: session.id,
-      details: { scopes, spend_limit: spendLimit, ttl: input.ttl, crew_id: input.crew_id ?? null },
+      details: { scopes, spend_limit: spendLimit, ttl: input.ttl, crew_id: crewId },
     });
     return toSessionView(session);
   });

@@ -5,7 +5,9 @@ export const AgentIdSchema = z
   .string()
   .min(1, "must not be empty")
   .max(128, "must be at most 128 characters")
-  .regex(/^[^\s\u0000-\u001f]+$/, "must not contain spaces or control characters");
+  .regex(/^[^\s\u0000-\u001f/]+$/, "must not contain spaces, slashes or control characters")
+  // "." and ".." cannot appear as a URL path segment, so /agents/:agent_id could never reach them.
+  .refine((id) => id !== "." && id !== "..", "must not be '.' or '..'");
 
 // Session scopes are the agent's own vocabulary (read, execute, send_email, spend, spend:50, ...).
 export const SessionScopeSchema = z
@@ -14,9 +16,25 @@ export const SessionScopeSchema = z
 
 export const MetadataSchema = z.record(z.string(), z.unknown()).refine((m) => JSON.stringify(m).length <= 16_384, "must be at most 16 KiB of JSON");
 
-export const CreateSessionSchema = z.object({
+const SPEND_SCOPE = /^spend:(.*)$/;
+
+/** `spend:N` sets the session's limit: N must be a valid amount, and only one may be given. */
+const SessionScopesSchema = z
+  .array(SessionScopeSchema)
+  .max(100)
+  .superRefine((scopes, ctx) => {
+    const spendIndexes = scopes.flatMap((scope, i) => (SPEND_SCOPE.test(scope) ? [i] : []));
+    for (const i of spendIndexes) {
+      const amount = SPEND_SCOPE.exec(scopes[i]!)![1]!;
+      const isValid = /^\d+(\.\d{1,6})?$/.test(amount) && MoneySchema.safeParse(Number(amount)).success;
+      if (!isValid) ctx.addIssue({ code: "custom", path: [i], message: "spend:N needs an amount N from 0 to 1,000,000,000 with at most 6 decimals" });
+    }
+    if (spendIndexes.length > 1) ctx.addIssue({ code: "custom", path: [spendIndexes[1]!], message: "only one spend:N scope may be given" });
+  });
+
+export const CreateSessionSchema = z.strictObject({
   agent_id: AgentIdSchema,
-  scopes: z.array(SessionScopeSchema).max(100).optional(),
+  scopes: SessionScopesSchema.optional(),
   ttl: z.number().int("must be a whole number of seconds").min(0).max(31_536_000).default(3600),
   spend_limit: MoneySchema.nullable().optional(),
   crew_id: z.string().startsWith("crw_", "must be a crew id (crw_...)").optional(),
@@ -26,7 +44,7 @@ export type CreateSessionInput = z.infer<typeof CreateSessionSchema>;
 
 export const SessionIdParams = z.object({ id: z.string().min(1).max(64) });
 
-export const CheckScopeSchema = z.object({ scope: SessionScopeSchema });
+export const CheckScopeSchema = z.strictObject({ scope: SessionScopeSchema });
 
 export type SessionView = {
   session_id: string;

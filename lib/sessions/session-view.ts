@@ -27,7 +27,7 @@ export function toSessionView(s: SessionRow): SessionView {
     scopes: s.scopes,
     spend_limit: fromMicros(s.spendLimitMicros),
     spent: fromMicros(s.spentMicros)!,
-    remaining_budget: s.spendLimitMicros === null ? null : fromMicros(s.spendLimitMicros - s.spentMicros),
+    remaining_budget: s.spendLimitMicros === null ? null : fromMicros(s.spendLimitMicros > s.spentMicros ? s.spendLimitMicros - s.spentMicros : 0n),
     is_valid: isSessionLive(s),
     ttl: s.ttl,
     metadata: s.metadata,

@@ -1,0 +1,529 @@
+// The audit trail over real HTTP: logging actions (one, or up to 1,000 all-or-nothing), listing
+// newest first with filters and cursor paging, spend totals, chain verification, and the
+// workspace's anomaly rules that flag entries as they are written.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { api, createKey, seedWorkspace } from "../helpers/api";
+import {
+  allAuditEntries,
+  auditPage,
+  authorize,
+  check,
+  createCrew,
+  createSession,
+  expectError,
+  expectInsufficientScope,
+  expectInvalid,
+  expectUnauthorized,
+  idempotent,
+  ISO_UTC,
+  logAction,
+  revokeSession,
+  spend,
+  verify,
+} from "../helpers/governance";
+
+const HASH = /^[0-9a-f]{64}$/;
+
+const setRules = async (key: string, body: Record<string, unknown>) => {
+  const res = await api("PUT", "/api/v1/audit/rules", { key, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+};
+
+const batch = (key: string, events: Record<string, unknown>[]) => api("POST", "/api/v1/audit/batch", { key, body: { events } });
+
+describe("POST /api/v1/audit", () => {
+  it("logs an action against a live session with the session's agent", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "coder" });
+    const res = await logAction(key, {
+      session_id,
+      action: "ran tests",
+      tool: "shell",
+      cost_usd: 0.25,
+      details: { command: "npm test", exit: 0 },
+      suggested_by: "planner",
+      decision: "ALLOW",
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ logged: true, entry_id: expect.stringMatching(/^aud_[0-9A-Z]{26}$/), flagged: false, flag_reason: null });
+    const [entry] = (await auditPage(key, { session_id, tool: "shell" })).entries;
+    expect(entry).toEqual(
+      expect.objectContaining({
+        entry_id: res.body.entry_id,
+        session_id,
+        agent_id: "coder",
+        suggested_by: "planner",
+        tool: "shell",
+        action: "ran tests",
+        decision: "ALLOW",
+        cost_usd: 0.25,
+        flagged: false,
+        flag_reason: null,
+        timestamp: expect.stringMatching(ISO_UTC),
+        details: { command: "npm test", exit: 0 },
+        prev_hash: expect.stringMatching(HASH),
+        entry_hash: expect.stringMatching(HASH),
+      }),
+    );
+  });
+
+  it("defaults tool to empty, cost to 0 and details to {}", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "minimal" });
+    const res = await logAction(key, { session_id, action: "thought" });
+    expect(res.status).toBe(201);
+    const entry = (await allAuditEntries(key, { session_id })).find((e) => e.entry_id === res.body.entry_id);
+    expect(entry).toMatchObject({ tool: "", cost_usd: 0, details: {}, suggested_by: null, decision: null });
+  });
+
+  it("answers an unknown, revoked or another workspace's session with 401 and logs nothing", async () => {
+    const { key } = await seedWorkspace();
+    const { key: otherKey } = await seedWorkspace();
+    const theirs = await createSession(otherKey, { agent_id: "theirs" });
+    const revoked = await createSession(key, { agent_id: "gone" });
+    await revokeSession(key, revoked.session_id);
+    const before = (await allAuditEntries(key)).length;
+    for (const sessionId of ["ses_01JD0000000000000000000000", revoked.session_id, theirs.session_id]) {
+      expectUnauthorized(await logAction(key, { session_id: sessionId, action: "sneaky" }));
+    }
+    expect(await allAuditEntries(key)).toHaveLength(before);
+    expect(await allAuditEntries(otherKey, { session_id: theirs.session_id })).toHaveLength(1);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["a missing session_id", { action: "a" }, "session_id"],
+    ["a missing action", { session_id: "ses_x" }, "action"],
+    ["an empty action", { session_id: "ses_x", action: "" }, "action"],
+    ["an action over 256 characters", { session_id: "ses_x", action: "a".repeat(257) }, "action"],
+    ["a tool over 128 characters", { session_id: "ses_x", action: "a", tool: "t".repeat(129) }, "tool"],
+    ["a negative cost_usd", { session_id: "ses_x", action: "a", cost_usd: -1 }, "cost_usd"],
+    ["a cost_usd given as a string", { session_id: "ses_x", action: "a", cost_usd: "1" }, "cost_usd"],
+    ["a cost_usd finer than a micro-unit", { session_id: "ses_x", action: "a", cost_usd: 0.0000001 }, "cost_usd"],
+    ["details that are a list", { session_id: "ses_x", action: "a", details: [1, 2] }, "details"],
+    ["details that are a string", { session_id: "ses_x", action: "a", details: "x" }, "details"],
+    ["details over 16 KiB", { session_id: "ses_x", action: "a", details: { blob: "x".repeat(17_000) } }, "details"],
+    ["an unknown decision", { session_id: "ses_x", action: "a", decision: "MAYBE" }, "decision"],
+    ["an empty suggested_by", { session_id: "ses_x", action: "a", suggested_by: "" }, "suggested_by"],
+  ])("answers %s with 400 naming the field", async (_case, body, field) => {
+    const { key } = await seedWorkspace();
+    expectInvalid(await logAction(key, body), field);
+  });
+
+  it("refuses a missing key with 401 and a key with only audit:read with 403", async () => {
+    const { slug, key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "a" });
+    expectUnauthorized(await logAction("", { session_id, action: "a" }));
+    const readOnly = await createKey(slug, ["audit:read"]);
+    expectInsufficientScope(await logAction(readOnly, { session_id, action: "a" }), "audit:write");
+  });
+
+  it("replays an Idempotency-Key retry without logging twice", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "a" });
+    const headers = idempotent(randomUUID());
+    const body = { session_id, action: "once", tool: "t" };
+    const first = await api("POST", "/api/v1/audit", { key, body, headers });
+    const retry = await api("POST", "/api/v1/audit", { key, body, headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await allAuditEntries(key, { session_id, tool: "t" })).toHaveLength(1);
+    expectError(await api("POST", "/api/v1/audit", { key, body: { ...body, action: "twice" }, headers }), 422, "idempotency_key_reused");
+  });
+
+  it("answers other methods with 405", async () => {
+    const { key } = await seedWorkspace();
+    expectError(await api("DELETE", "/api/v1/audit", { key }), 405, "method_not_allowed");
+  });
+});
+
+describe("GET /api/v1/audit", () => {
+  it("lists entries newest first, by descending sequence number", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "a" });
+    for (const action of ["first", "second", "third"]) await logAction(key, { session_id, action });
+    const page = await auditPage(key, { session_id });
+    expect(page.entries.map((e) => e.action)).toEqual(["third", "second", "first", "session.created"]);
+    const seqs = page.entries.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    expect(page.count).toBe(4);
+    expect(page.next_cursor).toBeNull();
+  });
+
+  it("filters by session_id, agent_id, tool and flagged", async () => {
+    const { key } = await seedWorkspace();
+    await api("PUT", "/api/v1/audit/rules", { key, body: { max_cost_per_action: 1 } });
+    const a = await createSession(key, { agent_id: "alpha" });
+    const b = await createSession(key, { agent_id: "beta" });
+    await logAction(key, { session_id: a.session_id, action: "search", tool: "web" });
+    await logAction(key, { session_id: a.session_id, action: "pricey", tool: "llm", cost_usd: 5 });
+    await logAction(key, { session_id: b.session_id, action: "search", tool: "web" });
+
+    expect((await auditPage(key, { session_id: a.session_id })).entries.map((e) => e.action)).toEqual(["pricey", "search", "session.created"]);
+    expect((await auditPage(key, { agent_id: "beta" })).entries.map((e) => e.action)).toEqual(["search", "session.created"]);
+    expect((await auditPage(key, { tool: "web" })).entries.map((e) => e.agent_id)).toEqual(["beta", "alpha"]);
+    const flagged = await auditPage(key, { flagged: true });
+    expect(flagged.entries.map((e) => e.action)).toEqual(["pricey"]);
+    expect((await auditPage(key, { flagged: false })).entries.every((e) => !e.flagged)).toBe(true);
+    expect((await auditPage(key, { agent_id: "alpha", tool: "web" })).count).toBe(1);
+  });
+
+  it("never shows another workspace's entries, whatever the filter", async () => {
+    const { key } = await seedWorkspace();
+    const { key: otherKey } = await seedWorkspace();
+    const theirs = await createSession(otherKey, { agent_id: "theirs" });
+    await logAction(otherKey, { session_id: theirs.session_id, action: "private", tool: "secret-tool" });
+    expect((await auditPage(key, { session_id: theirs.session_id })).count).toBe(0);
+    expect((await auditPage(key, { agent_id: "theirs" })).count).toBe(0);
+    expect((await auditPage(key, { tool: "secret-tool" })).count).toBe(0);
+    expect((await allAuditEntries(key)).some((e) => e.action === "private")).toBe(false);
+  });
+
+  it("pages with limit and next_cursor through every entry exactly once", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "pager" });
+    const logged = await batch(key, Array.from({ length: 23 }, (_, i) => ({ session_id, action: `step ${i}` })));
+    expect(logged.status).toBe(201);
+    const everything = await allAuditEntries(key);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await auditPage(key, { limit: 5, ...(cursor ? { cursor } : {}) });
+      expect(page.count).toBe(page.entries.length);
+      expect(page.count).toBeLessThanOrEqual(5);
+      seen.push(...page.entries.map((e) => e.entry_id));
+      cursor = page.next_cursor;
+      pages++;
+    } while (cursor);
+    expect(seen).toEqual(everything.map((e) => e.entry_id));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(pages).toBe(Math.ceil(everything.length / 5));
+    expect(everything.map((e) => e.seq)).toEqual(Array.from({ length: everything.length }, (_, i) => everything.length - i));
+  });
+
+  it("returns at most 100 entries by default", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "busy" });
+    await batch(key, Array.from({ length: 120 }, () => ({ session_id, action: "tick" })));
+    const page = await auditPage(key);
+    expect(page.count).toBe(100);
+    expect(page.next_cursor).not.toBeNull();
+  });
+
+  it.each<[string, string]>([
+    ["limit=2.5", "limit"],
+    ["limit=ten", "limit"],
+    ["limit=0", "limit"],
+    ["limit=1001", "limit"],
+    ["limit=-1", "limit"],
+    ["flagged=yes", "flagged"],
+    ["cursor=abc", "cursor"],
+    ["cursor=99999999999999999999999", "cursor"],
+  ])("answers ?%s with 400 naming the parameter", async (query, field) => {
+    const { key } = await seedWorkspace();
+    expectInvalid(await api("GET", `/api/v1/audit?${query}`, { key }), field);
+  });
+
+  it("refuses a missing key with 401 and a key without audit:read with 403", async () => {
+    const { slug } = await seedWorkspace();
+    expectUnauthorized(await api("GET", "/api/v1/audit"));
+    const sessionsOnly = await createKey(slug, ["sessions:write"]);
+    expectInsufficientScope(await api("GET", "/api/v1/audit", { key: sessionsOnly }), "audit:read");
+  });
+});
+
+describe("GET /api/v1/audit/spend", () => {
+  it("totals logged costs and authorized payments exactly, by tool", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "spender", scopes: ["spend"] });
+    await logAction(key, { session_id, action: "prompt", tool: "llm", cost_usd: 0.1 });
+    await logAction(key, { session_id, action: "prompt", tool: "llm", cost_usd: 0.2 });
+    await logAction(key, { session_id, action: "fetch", tool: "web", cost_usd: 0.000001 });
+    await authorize(key, session_id, 1.5);
+    const total = await spend(key, `session_id=${session_id}`);
+    expect(total.total_usd).toBe(1.800001);
+    expect(total.by_tool).toMatchObject({ llm: 0.3, web: 0.000001, payments: 1.5 });
+    expect(total.action_count).toBeGreaterThanOrEqual(4);
+  });
+
+  it("filters by session, agent and crew", async () => {
+    const { key } = await seedWorkspace();
+    const crew = await createCrew(key, { name: "crew" });
+    const inCrew = await createSession(key, { agent_id: "member", crew_id: crew.crew_id, scopes: ["spend"] });
+    const second = await createSession(key, { agent_id: "member", scopes: ["spend"] });
+    const outsider = await createSession(key, { agent_id: "outsider", scopes: ["spend"] });
+    await authorize(key, inCrew.session_id, 2);
+    await authorize(key, second.session_id, 3);
+    await authorize(key, outsider.session_id, 7);
+
+    expect((await spend(key, `session_id=${inCrew.session_id}`)).total_usd).toBe(2);
+    expect((await spend(key, "agent_id=member")).total_usd).toBe(5);
+    // The member's second session names no crew, but its agent belongs to exactly one: it joins it.
+    expect((await spend(key, `crew_id=${crew.crew_id}`)).total_usd).toBe(5);
+    expect((await spend(key)).total_usd).toBe(12);
+    expect(await spend(key, "agent_id=nobody")).toEqual({ total_usd: 0, action_count: 0, by_tool: {} });
+  });
+
+  it("never counts another workspace's spend", async () => {
+    const { key } = await seedWorkspace();
+    const { key: otherKey } = await seedWorkspace();
+    const theirs = await createSession(otherKey, { agent_id: "theirs", scopes: ["spend"] });
+    await authorize(otherKey, theirs.session_id, 9);
+    expect((await spend(key, `session_id=${theirs.session_id}`)).total_usd).toBe(0);
+    expect((await spend(key)).total_usd).toBe(0);
+  });
+
+  it("refuses a missing key with 401 and a key without audit:read with 403", async () => {
+    const { slug } = await seedWorkspace();
+    expectUnauthorized(await api("GET", "/api/v1/audit/spend"));
+    expectInsufficientScope(await api("GET", "/api/v1/audit/spend", { key: await createKey(slug, ["payments:write"]) }), "audit:read");
+  });
+});
+
+describe("GET /api/v1/audit/verify", () => {
+  it("verifies the whole chain of the workspace", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "a", scopes: ["read", "spend"] });
+    await check(key, session_id, "read");
+    await authorize(key, session_id, 1);
+    await logAction(key, { session_id, action: "done" });
+    const total = (await allAuditEntries(key)).length;
+    expect(await verify(key)).toEqual({ verified: true, entries_checked: total, message: expect.any(String) });
+  });
+
+  it("links every entry to the one before it", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "a" });
+    await logAction(key, { session_id, action: "one" });
+    const entries = (await allAuditEntries(key)).reverse();
+    expect(entries[0]!.prev_hash).toBe("0".repeat(64));
+    entries.slice(1).forEach((entry, i) => expect(entry.prev_hash).toBe(entries[i]!.entry_hash));
+  });
+
+  it("refuses a missing key with 401 and a key without audit:read with 403", async () => {
+    const { slug } = await seedWorkspace();
+    expectUnauthorized(await api("GET", "/api/v1/audit/verify"));
+    expectInsufficientScope(await api("GET", "/api/v1/audit/verify", { key: await createKey(slug, ["sessions:read"]) }), "audit:read");
+  });
+});
+
+describe("POST /api/v1/audit/batch", () => {
+  it("logs 1,000 events in one request, contiguously in the chain", async () => {
+    const { key } = await seedWorkspace();
+    const a = await createSession(key, { agent_id: "bulk-a" });
+    const b = await createSession(key, { agent_id: "bulk-b" });
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      session_id: i % 2 ? a.session_id : b.session_id,
+      action: "ingest",
+      tool: "etl",
+      cost_usd: 0.001,
+      details: { i },
+    }));
+    const res = await batch(key, events);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
+    expect(res.body).toMatchObject({ logged: true, count: 1000, flagged_count: 0 });
+    expect(res.body.entry_ids).toHaveLength(1000);
+    expect(res.body.last_seq - res.body.first_seq).toBe(999);
+
+    const logged = (await allAuditEntries(key, { tool: "etl" })).reverse();
+    expect(logged.map((e) => e.entry_id)).toEqual(res.body.entry_ids);
+    expect(logged.map((e) => e.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => res.body.first_seq + i));
+    expect(logged.map((e) => e.details.i)).toEqual(events.map((e) => e.details.i));
+    expect(logged.filter((e) => e.agent_id === "bulk-a")).toHaveLength(500);
+    expect((await spend(key, "agent_id=bulk-b")).by_tool.etl).toBe(0.5);
+    expect((await verify(key)).verified).toBe(true);
+  });
+
+  it("refuses 1,001 events with 400 and logs none", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "bulk" });
+    const res = await batch(key, Array.from({ length: 1001 }, () => ({ session_id, action: "too many" })));
+    expectInvalid(res, "events");
+    expect((await auditPage(key, { session_id })).count).toBe(1);
+  });
+
+  it("refuses an empty batch and names the bad field of a bad event", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "bulk" });
+    expectInvalid(await batch(key, []), "events");
+    expectInvalid(await batch(key, [{ session_id, action: "fine" }, { session_id }]), "events.1.action");
+    expectInvalid(await batch(key, [{ session_id, action: "fine", cost_usd: -1 }]), "events.0.cost_usd");
+    expectInvalid(await api("POST", "/api/v1/audit/batch", { key, body: {} }), "events");
+    expect((await auditPage(key, { session_id })).count).toBe(1);
+  });
+
+  it("logs nothing at all when one event names a revoked session, and names it in a 401", async () => {
+    const { key } = await seedWorkspace();
+    const live = await createSession(key, { agent_id: "live" });
+    const revoked = await createSession(key, { agent_id: "revoked" });
+    await revokeSession(key, revoked.session_id);
+    const before = await allAuditEntries(key);
+    const events = Array.from({ length: 10 }, (_, i) => ({ session_id: i === 7 ? revoked.session_id : live.session_id, action: "maybe" }));
+    const res = await batch(key, events);
+    expectUnauthorized(res);
+    expect(res.body.session_id).toBe(revoked.session_id);
+    expect(await allAuditEntries(key)).toEqual(before);
+    expect(await verify(key)).toMatchObject({ verified: true, entries_checked: before.length });
+    // The chain continues from where it was: the next entry follows the last one before the batch.
+    const next = await logAction(key, { session_id: live.session_id, action: "after" });
+    const [after] = (await auditPage(key, { limit: 1 })).entries;
+    expect(after).toMatchObject({ entry_id: next.body.entry_id, seq: before[0]!.seq + 1, prev_hash: before[0]!.entry_hash });
+  });
+
+  it("refuses a batch naming another workspace's session with 401", async () => {
+    const { key } = await seedWorkspace();
+    const { key: otherKey } = await seedWorkspace();
+    const mine = await createSession(key, { agent_id: "mine" });
+    const theirs = await createSession(otherKey, { agent_id: "theirs" });
+    expectUnauthorized(await batch(key, [{ session_id: mine.session_id, action: "a" }, { session_id: theirs.session_id, action: "b" }]));
+    expect(await allAuditEntries(otherKey, { session_id: theirs.session_id })).toHaveLength(1);
+  });
+
+  it("refuses a missing key with 401 and a key with only audit:read with 403", async () => {
+    const { slug, key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "a" });
+    expectUnauthorized(await batch("", [{ session_id, action: "a" }]));
+    expectInsufficientScope(await batch(await createKey(slug, ["audit:read"]), [{ session_id, action: "a" }]), "audit:write");
+  });
+
+  it("replays an Idempotency-Key retry without logging the batch twice", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "a" });
+    const headers = idempotent(randomUUID());
+    const body = { events: [{ session_id, action: "x", tool: "once" }, { session_id, action: "y", tool: "once" }] };
+    const first = await api("POST", "/api/v1/audit/batch", { key, body, headers });
+    const retry = await api("POST", "/api/v1/audit/batch", { key, body, headers });
+    expect(first.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await allAuditEntries(key, { tool: "once" })).toHaveLength(2);
+  });
+});
+
+describe("/api/v1/audit/rules", () => {
+  it("starts with no thresholds and denied checks flagged", async () => {
+    const { key } = await seedWorkspace(["audit:read"]);
+    const res = await api("GET", "/api/v1/audit/rules", { key });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ max_cost_per_action: null, max_actions_per_minute: null, flag_denied_checks: true });
+  });
+
+  it("updates only the rules given, clears a threshold with null, and audits the change", async () => {
+    const { key } = await seedWorkspace();
+    expect(await setRules(key, { max_cost_per_action: 2.5 })).toEqual({ max_cost_per_action: 2.5, max_actions_per_minute: null, flag_denied_checks: true });
+    expect(await setRules(key, { max_actions_per_minute: 30, flag_denied_checks: false })).toEqual({
+      max_cost_per_action: 2.5,
+      max_actions_per_minute: 30,
+      flag_denied_checks: false,
+    });
+    expect(await setRules(key, { max_cost_per_action: null })).toMatchObject({ max_cost_per_action: null, max_actions_per_minute: 30 });
+    expect((await api("GET", "/api/v1/audit/rules", { key })).body).toEqual({ max_cost_per_action: null, max_actions_per_minute: 30, flag_denied_checks: false });
+    const changes = (await allAuditEntries(key)).filter((e) => e.action === "anomaly_rules.updated");
+    expect(changes).toHaveLength(3);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["a negative max_cost_per_action", { max_cost_per_action: -1 }, "max_cost_per_action"],
+    ["a max_cost_per_action given as a string", { max_cost_per_action: "1" }, "max_cost_per_action"],
+    ["a zero max_actions_per_minute", { max_actions_per_minute: 0 }, "max_actions_per_minute"],
+    ["a fractional max_actions_per_minute", { max_actions_per_minute: 2.5 }, "max_actions_per_minute"],
+    ["a flag_denied_checks that is not a boolean", { flag_denied_checks: "yes" }, "flag_denied_checks"],
+  ])("answers %s with 400 naming the field", async (_case, body, field) => {
+    const { key } = await seedWorkspace();
+    expectInvalid(await api("PUT", "/api/v1/audit/rules", { key, body }), field);
+  });
+
+  it("needs audit:read to read the rules and audit:write to change them", async () => {
+    const { slug } = await seedWorkspace();
+    expectUnauthorized(await api("GET", "/api/v1/audit/rules"));
+    expectUnauthorized(await api("PUT", "/api/v1/audit/rules", { body: { max_cost_per_action: 1 } }));
+    const reader = await createKey(slug, ["audit:read"]);
+    expectInsufficientScope(await api("PUT", "/api/v1/audit/rules", { key: reader, body: { max_cost_per_action: 1 } }), "audit:write");
+    expectInsufficientScope(await api("GET", "/api/v1/audit/rules", { key: await createKey(slug, ["sessions:write"]) }), "audit:read");
+  });
+});
+
+describe("anomaly flags", () => {
+  it("flags an action costing more than max_cost_per_action as cost_above_threshold", async () => {
+    const { key } = await seedWorkspace();
+    await setRules(key, { max_cost_per_action: 1 });
+    const { session_id } = await createSession(key, { agent_id: "a" });
+    expect((await logAction(key, { session_id, action: "at the threshold", cost_usd: 1 })).body).toMatchObject({ flagged: false, flag_reason: null });
+    const costly = await logAction(key, { session_id, action: "over it", cost_usd: 1.01 });
+    expect(costly.body).toMatchObject({ flagged: true, flag_reason: "cost_above_threshold" });
+    const flagged = await auditPage(key, { flagged: true });
+    expect(flagged.entries).toEqual([expect.objectContaining({ entry_id: costly.body.entry_id, flag_reason: "cost_above_threshold" })]);
+  });
+
+  it("flags the action after the first N of an agent within a minute as rate_above_threshold", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "hasty" });
+    await setRules(key, { max_actions_per_minute: 3 });
+    const results = [];
+    for (let i = 1; i <= 5; i++) results.push((await logAction(key, { session_id, action: `action ${i}` })).body);
+    expect(results.map((r) => r.flagged)).toEqual([false, false, false, true, true]);
+    expect(results[3]).toMatchObject({ flag_reason: "rate_above_threshold" });
+    const flagged = await auditPage(key, { flagged: true });
+    expect(flagged.entries.map((e) => e.action)).toEqual(["action 5", "action 4"]);
+  });
+
+  it("counts the rate per agent: another agent's actions do not flag this one's", async () => {
+    const { key } = await seedWorkspace();
+    const busy = await createSession(key, { agent_id: "busy" });
+    const calm = await createSession(key, { agent_id: "calm" });
+    await setRules(key, { max_actions_per_minute: 2 });
+    for (let i = 0; i < 4; i++) await logAction(key, { session_id: busy.session_id, action: "spam" });
+    const res = await logAction(key, { session_id: calm.session_id, action: "one thing" });
+    expect(res.body).toMatchObject({ flagged: false });
+  });
+
+  it("flags the actions beyond N even when they arrive at the same time", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "burst" });
+    await setRules(key, { max_actions_per_minute: 3 });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => logAction(key, { session_id, action: `burst ${i}` })));
+    expect(results.filter((r) => r.body.flagged)).toHaveLength(37);
+    const chain = (await allAuditEntries(key, { session_id })).filter((e) => e.action.startsWith("burst")).reverse();
+    expect(chain.map((e) => e.flagged)).toEqual([false, false, false, ...Array.from({ length: 37 }, () => true)]);
+  });
+
+  it("flags batched events beyond N per agent, like single logs", async () => {
+    const { key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "batcher" });
+    await setRules(key, { max_actions_per_minute: 3 });
+    const res = await batch(key, Array.from({ length: 5 }, (_, i) => ({ session_id, action: `b${i + 1}` })));
+    expect(res.status).toBe(201);
+    expect(res.body.flagged_count).toBe(2);
+    const entries = (await allAuditEntries(key, { session_id })).filter((e) => /^b\d$/.test(e.action)).reverse();
+    expect(entries.map((e) => e.flag_reason)).toEqual([null, null, null, "rate_above_threshold", "rate_above_threshold"]);
+  });
+
+  it("counts an action flagged for its cost toward the rate, in a batch as in single logs", async () => {
+    const { key } = await seedWorkspace();
+    const single = await createSession(key, { agent_id: "single" });
+    const batched = await createSession(key, { agent_id: "batched" });
+    await setRules(key, { max_actions_per_minute: 3, max_cost_per_action: 5 });
+    const actions = [{ action: "b1" }, { action: "b2", cost_usd: 6 }, { action: "b3" }, { action: "b4" }, { action: "b5" }];
+    for (const a of actions) await logAction(key, { session_id: single.session_id, ...a });
+    expect((await batch(key, actions.map((a) => ({ session_id: batched.session_id, ...a })))).status).toBe(201);
+    const expected = [null, "cost_above_threshold", null, "rate_above_threshold", "rate_above_threshold"];
+    for (const sessionId of [single.session_id, batched.session_id]) {
+      const entries = (await allAuditEntries(key, { session_id: sessionId })).filter((e) => /^b\d$/.test(e.action)).reverse();
+      expect(entries.map((e) => e.flag_reason), sessionId).toEqual(expected);
+    }
+  });
+
+  it("lists flagged entries of every kind with flagged=true", async () => {
+    const { key } = await seedWorkspace();
+    await setRules(key, { max_cost_per_action: 1 });
+    const { session_id } = await createSession(key, { agent_id: "mixed", scopes: ["read", "spend"], spend_limit: 1 });
+    await logAction(key, { session_id, action: "costly", cost_usd: 3 });
+    await check(key, session_id, "admin");
+    await authorize(key, session_id, 2);
+    await logAction(key, { session_id, action: "fine" });
+    const flagged = await auditPage(key, { flagged: true });
+    expect(flagged.entries.map((e) => e.flag_reason)).toEqual(["session_budget_exceeded", "denied_check", "cost_above_threshold"]);
+  });
+});
