@@ -1,24 +1,7 @@
 import { fromMicros } from "@/lib/money";
+import type { ChainFields } from "./chain-hash";
 
-type EventRow = {
-  id: string;
-  seq: bigint;
-  createdAt: Date;
-  actorType: string;
-  actorId: string;
-  agentId: string | null;
-  sessionId: string | null;
-  suggestedBy: string | null;
-  tool: string;
-  action: string;
-  decision: string | null;
-  costMicros: bigint;
-  details: unknown;
-  flagged: boolean;
-  flagReason: string | null;
-  prevHash: string;
-  entryHash: string;
-};
+type EventRow = ChainFields & { entryHash: string };
 
 export function toEntryView(e: EventRow) {
   return {
