@@ -20,10 +20,10 @@ import autocannon from "autocannon";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../tests/helpers/test-server";
 import { cpuBetween, cpuSnapshot, type CpuUse } from "./cpu";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -66,17 +66,6 @@ function ensureBuild(): void {
   console.log("No production build (.next/BUILD_ID missing): running `npm run build` first…");
   const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   if (result.status !== 0) throw new Error("`npm run build` failed");
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function logTail(file: string, lines = 40): string {
