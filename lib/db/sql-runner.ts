@@ -1,7 +1,7 @@
 // The smallest raw-SQL surface the migration runner and health checks need, implemented over
 // PGlite and node-postgres. Multi-statement scripts need the simple query protocol, which
 // Prisma's $executeRaw does not use.
-import type { PGlite, Transaction } from "@electric-sql/pglite";
+import type { PgliteClient, PgliteQueryable } from "./pglite-worker-client";
 import type { Client, Pool } from "pg";
 
 export type SqlRunner = {
@@ -10,8 +10,8 @@ export type SqlRunner = {
   transaction(fn: (tx: Omit<SqlRunner, "transaction">) => Promise<void>): Promise<void>;
 };
 
-export function pgliteRunner(db: PGlite): SqlRunner {
-  const over = (q: PGlite | Transaction) => ({
+export function pgliteRunner(db: PgliteClient): SqlRunner {
+  const over = (q: PgliteQueryable) => ({
     async query<T>(sql: string, params: unknown[] = []) {
       return (await q.query<T>(sql, params)).rows;
     },
