@@ -1,11 +1,11 @@
 import type { Actor } from "@/lib/audit/append-events";
-import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { toMicros } from "@/lib/money";
 import type { LogActionInput } from "./schemas";
 
-type Row = { status: "logged" | "session_invalid"; first_seq: bigint | null; last_seq: bigint | null; flagged_count: number; bad_session: string | null };
+type Row = { status: "logged" | "session_invalid"; first_seq: string | null; last_seq: string | null; flagged_count: number; bad_session: string | null };
 
 /** Appends up to 1,000 events in one database call, all or nothing. */
 export async function logBatch(workspaceId: string, events: LogActionInput[], actor: Actor) {
@@ -20,10 +20,11 @@ export async function logBatch(workspaceId: string, events: LogActionInput[], ac
     details: e.details,
     suggested_by: e.suggested_by ?? null,
   }));
-  const db = await prisma();
-  const [row] = await db.$queryRaw<Row[]>`
-    SELECT status, first_seq, last_seq, flagged_count, bad_session
-    FROM warden_append_audit_batch(${workspaceId}, ${actor.type}, ${actor.id}, ${JSON.stringify(payload)}::jsonb)`;
+  const [row] = await sql<Row>(
+    `SELECT status, first_seq::text, last_seq::text, flagged_count, bad_session
+     FROM warden_append_audit_batch($1, $2, $3, $4::jsonb)`,
+    [workspaceId, actor.type, actor.id, JSON.stringify(payload)],
+  );
   if (row!.status === "session_invalid") {
     throw new AppError("unauthorized", `Session '${row!.bad_session}' is unknown, expired or revoked: nothing was logged`, {
       session_id: row!.bad_session,

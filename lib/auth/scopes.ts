@@ -32,6 +32,13 @@ export function scopeGrants(granted: string, required: Scope): boolean {
   return action === "read" && granted === `${resource}:write`;
 }
 
+/** Every scope a key may hold that grants `required` (what the database matches keys against). */
+export function grantingScopes(required: Scope): string[] {
+  const [resource, action] = required.split(":");
+  if (required === "*") return ["*"];
+  return ["*", required, `${resource}:*`, ...(action === "read" ? [`${resource}:write`] : [])];
+}
+
 export function hasScope(granted: readonly string[], required: Scope): boolean {
   return granted.some((g) => scopeGrants(g, required));
 }

@@ -8,6 +8,7 @@ import type { Pool } from "pg";
 import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 import { acquireDataDirLock } from "./pglite-lock";
+import { openPgliteWorker, type PgliteClient } from "./pglite-worker-client";
 import { applyMigrations, type MigrationResult } from "./migrate";
 import { pgliteRunner, withPooledRunner, type SqlRunner } from "./sql-runner";
 import { withSqlStateErrors } from "./sqlstate-errors";
@@ -15,6 +16,12 @@ import { withSqlStateErrors } from "./sqlstate-errors";
 export type Db = {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
+  /**
+   * One parameterised statement straight through the driver, without Prisma: for the hot
+   * paths, where Prisma's per-call cost is most of the request. Cast bigint and numeric
+   * columns to text: the two drivers parse them differently.
+   */
+  sql<T>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs fn with a raw SQL runner (simple query protocol) on this database. */
   withRunner<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
   migrate(): Promise<MigrationResult>;
@@ -42,6 +49,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   return {
     prisma,
     kind: "postgres",
+    sql: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
     withRunner,
     migrate: () => withRunner((runner) => applyMigrations(runner, { useAdvisoryLock: true })),
     async close() {
@@ -53,22 +61,22 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
 
 /** pgliteDir null opens a throwaway in-memory database (tests). */
 async function openPglite(pgliteDir: string | null): Promise<Db> {
-  const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const release = pgliteDir ? acquireDataDirLock(pgliteDir) : () => {};
-  let pglite: PGlite;
+  let pglite: PgliteClient;
   try {
-    pglite = new PGlite(pgliteDir ?? undefined);
-    await pglite.waitReady;
+    pglite = await openPgliteWorker(pgliteDir);
   } catch (error) {
     release();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: withSqlStateErrors(new PrismaPGlite(pglite)) });
+  // The adapter uses only the part of PGlite's interface that the worker client implements.
+  const prisma = new PrismaClient({ adapter: withSqlStateErrors(new PrismaPGlite(pglite as unknown as PGlite)) });
   const runner = pgliteRunner(pglite);
   return {
     prisma,
     kind: "pglite",
+    sql: async <T>(text: string, params: unknown[] = []) => (await pglite.query<T>(text, params)).rows,
     withRunner: (fn) => fn(runner),
     migrate: () => applyMigrations(runner, { useAdvisoryLock: false }),
     async close() {
@@ -103,6 +111,11 @@ export function getDb(): Promise<Db> {
 
 export async function prisma(): Promise<PrismaClient> {
   return (await getDb()).prisma;
+}
+
+/** Db.sql on the process-wide database. */
+export async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
+  return (await getDb()).sql<T>(text, params);
 }
 
 /** For tests and scripts that set their own database. */

@@ -1,10 +1,16 @@
 // The one wrapper for agent-facing route handlers: request id, API-key authentication, scope
 // check, 1 MiB body cap, zod validation of body, query and path params, Idempotency-Key for
 // POSTs, and the error table. Handlers receive parsed input and return { status, body }.
+//
+// withApiKey authenticates before the handler runs. withKeyInCall is for the hot agent routes:
+// the handler gets the key's credential as its principal and authenticates in the same database
+// statement as its operation (lib/db/call-as.ts). Both answer bad keys, missing scopes and bad
+// input with the same errors in the same order: 401/403 before 400.
 import { z } from "zod";
-import { hasScope, type Scope } from "@/lib/auth/scopes";
+import type { Scope } from "@/lib/auth/scopes";
+import type { Principal } from "@/lib/db/call-as";
 import { AppError } from "@/lib/errors";
-import { authenticateApiKey, type AuthenticatedKey } from "@/lib/keys/authenticate-api-key";
+import { authenticateCredential, readCredential, type AuthenticatedKey } from "@/lib/keys/authenticate-api-key";
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -16,15 +22,11 @@ import { parseJsonBody, readBodyText } from "./read-body";
 import { errorResponse, json, requestIdFrom } from "./respond";
 import { parseWith } from "./validation";
 
-export type ApiContext<B, Q, P> = {
-  request: Request;
-  requestId: string;
-  key: AuthenticatedKey;
-  workspaceId: string;
-  body: B;
-  query: Q;
-  params: P;
-};
+type Input<B, Q, P> = { request: Request; requestId: string; body: B; query: Q; params: P };
+
+export type ApiContext<B, Q, P> = Input<B, Q, P> & { key: AuthenticatedKey; workspaceId: string };
+
+export type CallContext<B, Q, P> = Input<B, Q, P> & { principal: Principal };
 
 export type ApiResult = {
   status: number;
@@ -48,43 +50,54 @@ export function withApiKey<B = undefined, Q = undefined, P = undefined>(
   options: Options<B, Q, P>,
   handler: (ctx: ApiContext<B, Q, P>) => Promise<ApiResult>,
 ) {
+  return route(options, false, (input, key) => handler({ ...input, key: key!, workspaceId: key!.workspaceId }));
+}
+
+export function withKeyInCall<B = undefined, Q = undefined, P = undefined>(
+  options: Options<B, Q, P>,
+  handler: (ctx: CallContext<B, Q, P>) => Promise<ApiResult>,
+) {
+  return route(options, true, handler);
+}
+
+function route<B, Q, P>(
+  options: Options<B, Q, P>,
+  inCall: boolean,
+  handler: (ctx: CallContext<B, Q, P>, key: AuthenticatedKey | null) => Promise<ApiResult>,
+) {
   return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     try {
-      const key = await authenticateApiKey(request.headers);
-      if (options.scope !== null && !hasScope(key.scopes, options.scope)) {
-        throw new AppError("insufficient_scope", `This API key lacks the '${options.scope}' scope`, {
-          required: options.scope,
-          granted: key.scopes,
-        });
-      }
-      const url = new URL(request.url);
-      const params = options.params
-        ? parseWith(options.params, (await routeContext?.params) ?? {}, "params")
-        : (undefined as P);
-      const query = options.query
-        ? parseWith(options.query, Object.fromEntries(url.searchParams), "query")
-        : (undefined as Q);
-      const bodyText = options.body ? await readBodyText(request) : "";
-      const body = options.body ? parseWith(options.body, parseJsonBody(bodyText), "body") : (undefined as B);
-      const ctx: ApiContext<B, Q, P> = { request, requestId, key, workspaceId: key.workspaceId, body, query, params };
-
+      const credential = readCredential(request.headers, options.scope);
       const idempotencyHeader = request.method === "POST" ? request.headers.get("idempotency-key") : null;
+      // Idempotent requests are stored per key, so they authenticate first on every route.
+      let key = inCall && idempotencyHeader === null ? null : await authenticateCredential(credential);
+      const url = new URL(request.url);
+      let parsed: { body: B; query: Q; params: P; bodyText: string };
+      try {
+        parsed = await parseInput(options, request, url, routeContext);
+      } catch (error) {
+        key ??= await authenticateCredential(credential); // a bad key or scope outranks bad input
+        throw error;
+      }
+      const principal: Principal = key ? { workspaceId: key.workspaceId, actor: { type: "api_key", id: key.id } } : { credential };
+      const ctx: CallContext<B, Q, P> = { request, requestId, principal, body: parsed.body, query: parsed.query, params: parsed.params };
+
       if (idempotencyHeader === null) {
-        const result = await handler(ctx);
+        const result = await handler(ctx, key);
         return json(result.body, result.status, requestId, result.headers);
       }
       const scope = {
-        workspaceId: key.workspaceId,
-        apiKeyId: key.id,
+        workspaceId: key!.workspaceId,
+        apiKeyId: key!.id,
         key: validateIdempotencyKey(idempotencyHeader),
-        requestHash: requestFingerprint(request.method, url.pathname, bodyText),
+        requestHash: requestFingerprint(request.method, url.pathname, parsed.bodyText),
       };
       const replay = await claimIdempotencyKey(scope);
       if (replay) return json(replay.body, replay.status, requestId, { "idempotent-replayed": "true" });
       let outcome: StoredResponse = { status: 500, body: null };
       try {
-        const result = await handler(ctx);
+        const result = await handler(ctx, key);
         outcome = { status: result.status, body: result.replayBody ?? result.body };
         return json(result.body, result.status, requestId, result.headers);
       } catch (error) {
@@ -97,6 +110,14 @@ export function withApiKey<B = undefined, Q = undefined, P = undefined>(
       return errorResponse(error, requestId);
     }
   };
+}
+
+async function parseInput<B, Q, P>(options: Options<B, Q, P>, request: Request, url: URL, routeContext?: RouteContext) {
+  const params = options.params ? parseWith(options.params, (await routeContext?.params) ?? {}, "params") : (undefined as P);
+  const query = options.query ? parseWith(options.query, Object.fromEntries(url.searchParams), "query") : (undefined as Q);
+  const bodyText = options.body ? await readBodyText(request) : "";
+  const body = options.body ? parseWith(options.body, parseJsonBody(bodyText), "body") : (undefined as B);
+  return { params, query, body, bodyText };
 }
 
 const ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -1,5 +1,4 @@
-import type { Actor } from "@/lib/audit/append-events";
-import { prisma } from "@/lib/db/client";
+import { ACTOR_ID, ACTOR_TYPE, callAs, WORKSPACE, type Principal } from "@/lib/db/call-as";
 import { newId } from "@/lib/ids";
 import { fromMicros, toMicros } from "@/lib/money";
 import type { AuthorizePaymentInput } from "./schemas";
@@ -22,23 +21,19 @@ const REFUSALS: Record<Exclude<Status, "authorized">, { status: number; reason: 
   crew_budget_exceeded: { status: 403, reason: "Payment would exceed the crew's budget" },
 };
 
-type Row = { status: Status; agent_id: string | null; crew_id: string | null; remaining_micros: bigint | null; created_at: Date };
+type Row = { status: Status; agent_id: string | null; crew_id: string | null; remaining_micros: number | null; created_at: string };
 
 /**
  * Authorizes a payment in one database call (warden_authorize_payment): session, agent and
  * crew budgets are checked and charged under row locks, and the outcome is audited, so
  * concurrent calls in any number of server processes can never overspend.
  */
-export async function authorizePayment(workspaceId: string, input: AuthorizePaymentInput, actor: Actor) {
-  const db = await prisma();
+export async function authorizePayment(principal: Principal, input: AuthorizePaymentInput) {
   const authorizationId = newId("authorization");
-  const amountMicros = toMicros(input.amount);
-  const [row] = await db.$queryRaw<Row[]>`
-    SELECT status, agent_id, crew_id, remaining_micros, created_at FROM warden_authorize_payment(
-      ${workspaceId}, ${input.session_id}, ${amountMicros}, ${input.currency}, ${input.description},
-      ${input.recipient ?? null}, ${authorizationId}, ${newId("audit")}, ${actor.type}, ${actor.id},
-      ${input.suggested_by ?? null})`;
-  const result = row!;
+  const result = await callAs<Row>(principal, "warden_authorize_payment", [
+    WORKSPACE, input.session_id, toMicros(input.amount).toString(), input.currency, input.description,
+    input.recipient ?? null, authorizationId, newId("audit"), ACTOR_TYPE, ACTOR_ID, input.suggested_by ?? null,
+  ]);
   if (result.status !== "authorized") {
     const refusal = REFUSALS[result.status];
     return { status: refusal.status, body: { authorized: false, reason: refusal.reason, code: result.status, session_id: input.session_id } };
@@ -56,7 +51,7 @@ export async function authorizePayment(workspaceId: string, input: AuthorizePaym
       description: input.description,
       recipient: input.recipient ?? null,
       remaining_budget: fromMicros(result.remaining_micros),
-      timestamp: result.created_at.toISOString(),
+      timestamp: new Date(result.created_at).toISOString(),
     },
   };
 }

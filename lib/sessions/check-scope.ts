@@ -1,5 +1,4 @@
-import type { Actor } from "@/lib/audit/append-events";
-import { prisma } from "@/lib/db/client";
+import { ACTOR_ID, ACTOR_TYPE, callAs, WORKSPACE, type Principal } from "@/lib/db/call-as";
 import { newId } from "@/lib/ids";
 
 const REASONS = {
@@ -9,10 +8,9 @@ const REASONS = {
 } as const;
 
 /** Always answers (never throws for a bad session): every check is audited, denials flagged. */
-export async function checkScope(workspaceId: string, sessionId: string, scope: string, actor: Actor) {
-  const db = await prisma();
-  const [row] = await db.$queryRaw<{ status: keyof typeof REASONS }[]>`
-    SELECT status FROM warden_check_scope(${workspaceId}, ${sessionId}, ${scope}, ${newId("audit")}, ${actor.type}, ${actor.id})`;
-  const status = row!.status;
+export async function checkScope(principal: Principal, sessionId: string, scope: string) {
+  const { status } = await callAs<{ status: keyof typeof REASONS }>(principal, "warden_check_scope", [
+    WORKSPACE, sessionId, scope, newId("audit"), ACTOR_TYPE, ACTOR_ID,
+  ]);
   return { allowed: status === "allowed", session_id: sessionId, scope, reason: REASONS[status](scope) };
 }

@@ -26,20 +26,21 @@ export async function seedDemoActivity(workspaceId: string): Promise<void> {
   const session = async (agentId: string, scopes: string[], spendLimit?: number) =>
     (await createSession(workspaceId, { agent_id: agentId, scopes, ttl: 0, crew_id: crew.crew_id, spend_limit: spendLimit }, SYSTEM)).session_id;
 
+  const demo = { workspaceId, actor: SYSTEM };
   const researcher = await session("researcher", ["read", "search", "spend"], 5);
-  await checkScope(workspaceId, researcher, "search", SYSTEM);
-  await authorizePayment(workspaceId, { session_id: researcher, amount: 1.25, currency: "USD", description: "search API credits", recipient: "serpapi.com" }, SYSTEM);
-  await logAction(workspaceId, { session_id: researcher, action: "web_search", tool: "search", cost_usd: 0.02, details: { query: "agent governance frameworks" } }, SYSTEM);
+  await checkScope(demo, researcher, "search");
+  await authorizePayment(demo, { session_id: researcher, amount: 1.25, currency: "USD", description: "search API credits", recipient: "serpapi.com" });
+  await logAction(demo, { session_id: researcher, action: "web_search", tool: "search", cost_usd: 0.02, details: { query: "agent governance frameworks" } });
 
   const coder = await session("coder", ["read", "execute"]);
-  await logAction(workspaceId, { session_id: coder, action: "run_tests", tool: "code_exec", cost_usd: 0, details: { passed: 42, failed: 0 } }, SYSTEM);
-  await checkScope(workspaceId, coder, "deploy", SYSTEM); // denied: flagged in the trail
+  await logAction(demo, { session_id: coder, action: "run_tests", tool: "code_exec", cost_usd: 0, details: { passed: 42, failed: 0 } });
+  await checkScope(demo, coder, "deploy"); // denied: flagged in the trail
 
   const reviewer = await session("reviewer", ["read"]);
-  await logAction(workspaceId, { session_id: reviewer, action: "review_diff", tool: "git", cost_usd: 0.01, details: { verdict: "approve" }, suggested_by: "coder" }, SYSTEM);
+  await logAction(demo, { session_id: reviewer, action: "review_diff", tool: "git", cost_usd: 0.01, details: { verdict: "approve" }, suggested_by: "coder" });
 
   const publisher = await session("publisher", ["read", "send_email", "spend"], 2);
-  await authorizePayment(workspaceId, { session_id: publisher, amount: 0.05, currency: "USD", description: "announcement email" }, SYSTEM);
-  await authorizePayment(workspaceId, { session_id: publisher, amount: 5, currency: "USD", description: "sponsored post" }, SYSTEM); // refused: over the session limit
-  await logAction(workspaceId, { session_id: publisher, action: "send_email", tool: "smtp", cost_usd: 0.05, details: { to: "launch-list" } }, SYSTEM);
+  await authorizePayment(demo, { session_id: publisher, amount: 0.05, currency: "USD", description: "announcement email" });
+  await authorizePayment(demo, { session_id: publisher, amount: 5, currency: "USD", description: "sponsored post" }); // refused: over the session limit
+  await logAction(demo, { session_id: publisher, action: "send_email", tool: "smtp", cost_usd: 0.05, details: { to: "launch-list" } });
 }

@@ -527,3 +527,45 @@ describe("anomaly flags", () => {
     expect(flagged.entries.map((e) => e.flag_reason)).toEqual(["session_budget_exceeded", "denied_check", "cost_above_threshold"]);
   });
 });
+
+// The hot routes authenticate the key in the same database statement as their operation: a
+// refused key must stop the operation there, leaving no entry, no spend, no last-use change.
+describe("a refused key on the hot routes (check, authorize, audit) leaves no trace", () => {
+  const hotCalls = (key: string, session_id: string) => [
+    () => check(key, session_id, "read"),
+    () => authorize(key, session_id, 1),
+    () => logAction(key, { session_id, action: "a" }),
+  ];
+
+  it("answers 403 for a key without the route's scope, 401 for a revoked or unknown key, and writes nothing", async () => {
+    const { slug, key } = await seedWorkspace();
+    const { session_id } = await createSession(key, { agent_id: "a", scopes: ["read", "spend"] });
+    const readOnly = await createKey(slug, ["sessions:read", "payments:read", "audit:read"]);
+    const revoked = await createKey(slug, ["*"]);
+    expect((await api("DELETE", `/api/v1/keys/${revoked.slice(0, 12)}`, { key })).status).toBe(200);
+    const before = await verify(key);
+    const unknown = `wdn_${"A".repeat(43)}`;
+
+    const [checked, authorized, logged] = await Promise.all(hotCalls(readOnly, session_id).map((call) => call()));
+    expectInsufficientScope(checked!, "sessions:write");
+    expectInsufficientScope(authorized!, "payments:write");
+    expectInsufficientScope(logged!, "audit:write");
+    for (const res of await Promise.all([...hotCalls(revoked, session_id), ...hotCalls(unknown, session_id)].map((call) => call()))) {
+      expectUnauthorized(res);
+    }
+
+    expect(await verify(key)).toMatchObject({ verified: true, entries_checked: before.entries_checked });
+    expect((await spend(key)).total_usd).toBe(0);
+  });
+
+  it("answers a bad key before bad input: 401 for a revoked key with an invalid body", async () => {
+    const { slug, key } = await seedWorkspace();
+    const revoked = await createKey(slug, ["*"]);
+    await api("DELETE", `/api/v1/keys/${revoked.slice(0, 12)}`, { key });
+    expectUnauthorized(await check(revoked, "ses_x", ""));
+    expectUnauthorized(await authorize(revoked, "ses_x", -1));
+    expectUnauthorized(await logAction(revoked, { session_id: "ses_x" }));
+    const readOnly = await createKey(slug, ["audit:read"]);
+    expectInsufficientScope(await logAction(readOnly, { session_id: "ses_x" }), "audit:write");
+  });
+});

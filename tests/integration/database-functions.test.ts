@@ -98,6 +98,23 @@ describe(`the audit hash in TypeScript and in ${databaseLabel()}`, () => {
     }
   });
 
+  // The function concatenates the text for speed; the documented definition is the jsonb text
+  // of the entry's fields. Both must agree on every entry this database holds.
+  it("builds exactly PostgreSQL's jsonb text of the entry's fields, for every entry in the database", async () => {
+    await writtenChain();
+    const [result] = await db.sql<{ entries: number; differing: number }>(`
+      SELECT count(*)::int AS entries, count(*) FILTER (WHERE warden_audit_canonical(e) <> jsonb_build_object(
+        'id', e.id, 'workspace_id', e.workspace_id, 'seq', e.seq,
+        'timestamp', to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'actor_type', e.actor_type, 'actor_id', e.actor_id, 'agent_id', e.agent_id, 'session_id', e.session_id,
+        'suggested_by', e.suggested_by, 'tool', e.tool, 'action', e.action, 'decision', e.decision,
+        'cost_micros', e.cost_micros, 'details', e.details, 'flagged', e.flagged, 'flag_reason', e.flag_reason,
+        'prev_hash', e.prev_hash)::text)::int AS differing
+      FROM audit_events e`);
+    expect(result!.entries).toBeGreaterThan(DETAILS.length);
+    expect(result!.differing).toBe(0);
+  });
+
   it("computes the same hash as the database for entries without agent, session or details", async () => {
     const workspace = await createWorkspace({ slug: randomSlug() }, SYSTEM);
     const rows = await db.prisma.auditEvent.findMany({ where: { workspaceId: workspace.id } });
@@ -148,7 +165,7 @@ async function writtenChain() {
   const workspace = await createWorkspace({ slug: randomSlug() }, SYSTEM);
   const session = await createSession(workspace.id, { agent_id: "agent", scopes: ["read"], ttl: 3600 }, KEY);
   for (let i = 1; i <= ACTIONS; i++) {
-    await logAction(workspace.id, { session_id: session.session_id, action: `step ${i}`, tool: "tool", cost_usd: 0.5, details: { i } }, KEY);
+    await logAction({ workspaceId: workspace.id, actor: KEY }, { session_id: session.session_id, action: `step ${i}`, tool: "tool", cost_usd: 0.5, details: { i } });
   }
   const rows = await db.prisma.auditEvent.findMany({ where: { workspaceId: workspace.id }, orderBy: { seq: "asc" } });
   expect(rows).toHaveLength(ACTIONS + 2);
@@ -295,8 +312,29 @@ describe(`audit chain verification on ${databaseLabel()}`, () => {
   });
 });
 
+describe(`audit events and their workspace on ${databaseLabel()}`, () => {
+  const countEvents = async (workspaceId: string) =>
+    Number((await db.sql<{ n: string }>("SELECT count(*)::text AS n FROM audit_events WHERE workspace_id = $1", [workspaceId]))[0]!.n);
+
+  it("refuses to append to a workspace that does not exist: only a chain head admits entries", async () => {
+    await expect(
+      db.sql("SELECT * FROM warden_append_audit('ws_nowhere', $1, 'system', 'test', NULL, NULL, NULL, 't', 'a', NULL, 0, '{}', false, NULL)", [`aud_${Date.now()}`]),
+    ).rejects.toThrow(/has no audit chain head/);
+  });
+
+  it("deletes a deleted workspace's events with it, and no one else's", async () => {
+    const doomed = await writtenChain();
+    const kept = await writtenChain();
+    expect(await countEvents(doomed.workspaceId)).toBeGreaterThan(0);
+    await sql(`DELETE FROM workspaces WHERE id = $1`, doomed.workspaceId);
+    expect(await countEvents(doomed.workspaceId)).toBe(0);
+    expect(await countEvents(kept.workspaceId)).toBe(kept.length);
+    expect(await verifyChain(kept.workspaceId)).toMatchObject({ verified: true, entries_checked: kept.length });
+  });
+});
+
 const pay = (workspaceId: string, sessionId: string, amount: number) =>
-  authorizePayment(workspaceId, { session_id: sessionId, amount, currency: "USD", description: "" }, KEY);
+  authorizePayment({ workspaceId, actor: KEY }, { session_id: sessionId, amount, currency: "USD", description: "" });
 
 const newWorkspace = async () => (await createWorkspace({ slug: randomSlug() }, SYSTEM)).id;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canDelegate, hasScope, KNOWN_SCOPES, RESOURCES, scopeGrants, ScopeSchema } from "@/lib/auth/scopes";
+import { canDelegate, grantingScopes, hasScope, KNOWN_SCOPES, RESOURCES, scopeGrants, ScopeSchema, type Scope } from "@/lib/auth/scopes";
 
 describe("scopeGrants", () => {
   it("grants a scope to a key holding exactly that scope", () => {
@@ -104,5 +104,14 @@ describe("ScopeSchema", () => {
     for (const scope of ["", "admin", "keys", "keys:admin", "*:*", "unknown:read", " keys:read", "KEYS:READ"]) {
       expect(ScopeSchema.safeParse(scope).success, scope).toBe(false);
     }
+  });
+});
+
+describe("grantingScopes (what the database matches a key's scopes against)", () => {
+  const required: Scope[] = ["*", ...RESOURCES.flatMap((r) => [`${r}:read`, `${r}:write`] as Scope[])];
+
+  it.each(required)("lists exactly the known scopes that grant '%s'", (scope) => {
+    const expected = KNOWN_SCOPES.filter((granted) => scopeGrants(granted, scope));
+    expect([...grantingScopes(scope)].sort()).toEqual([...expected].sort());
   });
 });

@@ -1,11 +1,11 @@
 import { listEntries } from "@/lib/audit/list-entries";
 import { logAction } from "@/lib/audit/log-action";
 import { ListAuditQuery, LogActionSchema } from "@/lib/audit/schemas";
-import { otherMethods, withApiKey } from "@/lib/http/with-api-key";
+import { otherMethods, withApiKey, withKeyInCall } from "@/lib/http/with-api-key";
 
-export const POST = withApiKey({ scope: "audit:write", body: LogActionSchema }, async ({ body, key, workspaceId }) => ({
+export const POST = withKeyInCall({ scope: "audit:write", body: LogActionSchema }, async ({ body, principal }) => ({
   status: 201,
-  body: await logAction(workspaceId, body, { type: "api_key", id: key.id }),
+  body: await logAction(principal, body),
 }));
 
 export const GET = withApiKey({ scope: "audit:read", query: ListAuditQuery }, async ({ query, workspaceId }) => ({

@@ -1,9 +1,9 @@
-import { otherMethods, withApiKey } from "@/lib/http/with-api-key";
+import { otherMethods, withKeyInCall } from "@/lib/http/with-api-key";
 import { authorizePayment } from "@/lib/payments/authorize-payment";
 import { AuthorizePaymentSchema } from "@/lib/payments/schemas";
 
-export const POST = withApiKey({ scope: "payments:write", body: AuthorizePaymentSchema }, async ({ body, key, workspaceId }) =>
-  authorizePayment(workspaceId, body, { type: "api_key", id: key.id }),
+export const POST = withKeyInCall({ scope: "payments:write", body: AuthorizePaymentSchema }, async ({ body, principal }) =>
+  authorizePayment(principal, body),
 );
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);
