@@ -31,11 +31,14 @@ export async function callAs<T>(principal: Principal, fn: string, args: Arg[]): 
       `SELECT k.*, CASE WHEN k.status = 'ok' THEN (SELECT row_to_json(r) FROM ${fn}(${list.join(", ")}) r) END AS result
        FROM warden_authenticate_key($1, $2) k`,
       params,
+      { statement: `${fn}:key` },
     );
     keyFromRow(row!, credential);
     return row!.result!;
   }
   const list = args.map((a) => bind(a === WORKSPACE ? principal.workspaceId : a === ACTOR_TYPE ? principal.actor.type : a === ACTOR_ID ? principal.actor.id : a));
-  const [row] = await sql<{ result: T }>(`SELECT row_to_json(r) AS result FROM ${fn}(${list.join(", ")}) r`, params);
+  const [row] = await sql<{ result: T }>(`SELECT row_to_json(r) AS result FROM ${fn}(${list.join(", ")}) r`, params, {
+    statement: fn,
+  });
   return row!.result;
 }

@@ -2,6 +2,7 @@
 // server when it is set. The same generated Prisma client serves both through driver adapters.
 // Nothing is opened at import time (so `next build` never touches a database): getDb() opens
 // the database and applies pending migrations on first use, once per process.
+import { createHash } from "node:crypto";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
@@ -21,7 +22,7 @@ export type Db = {
    * paths, where Prisma's per-call cost is most of the request. Cast bigint and numeric
    * columns to text: the two drivers parse them differently.
    */
-  sql<T>(text: string, params?: unknown[]): Promise<T[]>;
+  sql<T>(text: string, params?: unknown[], options?: SqlOptions): Promise<T[]>;
   /** Runs fn with a raw SQL runner (simple query protocol) on this database. */
   withRunner<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
   migrate(): Promise<MigrationResult>;
@@ -29,6 +30,13 @@ export type Db = {
   appliedAtOpen?: string[];
   close(): Promise<void>;
 };
+
+/**
+ * statement: a name for a fixed SQL text that runs often; PostgreSQL then parses and plans it
+ * once per pooled connection (a prepared statement) instead of on every call. Never name SQL
+ * text that varies. PGlite ignores it.
+ */
+export type SqlOptions = { statement?: string };
 
 export type DbTarget = { url: string; poolSize?: number } | { pgliteDir: string | null };
 
@@ -49,7 +57,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   return {
     prisma,
     kind: "postgres",
-    sql: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    sql: async <T>(text: string, params: unknown[] = [], options: SqlOptions = {}) =>
+      (await pool.query({ text, values: params, name: options.statement && statementName(options.statement, text) })).rows as T[],
     withRunner,
     migrate: () => withRunner((runner) => applyMigrations(runner, { useAdvisoryLock: true })),
     async close() {
@@ -57,6 +66,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
       await pool.end();
     },
   };
+}
+
+// A prepared statement's name must always stand for the same text on a connection.
+const statementNames = new Map<string, string>();
+function statementName(statement: string, text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `${statement}:${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /** pgliteDir null opens a throwaway in-memory database (tests). */
@@ -114,8 +134,8 @@ export async function prisma(): Promise<PrismaClient> {
 }
 
 /** Db.sql on the process-wide database. */
-export async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  return (await getDb()).sql<T>(text, params);
+export async function sql<T>(text: string, params: unknown[] = [], options?: SqlOptions): Promise<T[]> {
+  return (await getDb()).sql<T>(text, params, options);
 }
 
 /** For tests and scripts that set their own database. */

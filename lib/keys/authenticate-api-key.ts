@@ -32,7 +32,9 @@ export function readCredential(headers: Headers, required: Scope | null): KeyCre
 }
 
 export async function authenticateCredential(credential: KeyCredential): Promise<AuthenticatedKey> {
-  const [row] = await sql<KeyRow>("SELECT * FROM warden_authenticate_key($1, $2)", [credential.hash, credential.granting]);
+  const [row] = await sql<KeyRow>("SELECT * FROM warden_authenticate_key($1, $2)", [credential.hash, credential.granting], {
+    statement: "warden_authenticate_key",
+  });
   return keyFromRow(row!, credential);
 }
 
