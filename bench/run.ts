@@ -92,7 +92,10 @@ async function startServer(databaseUrl: string | undefined): Promise<Server> {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete env.DATABASE_URL;
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  if (databaseUrl) {
+    env.DATABASE_URL = databaseUrl;
+    env.WARDEN_MASTER_KEY ??= randomBytes(32).toString("base64");
+  }
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: ROOT,
     env,

@@ -34,6 +34,10 @@ async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const cfg = config();
   const owner = cfg.isEmbedded ? lockOwner(cfg.pgliteDir) : null;
+  // The server running a forwarded command sees its own environment, not this one's.
+  if (owner !== null && argv[0] === "rotate-master-key" && cfg.WARDEN_NEW_MASTER_KEY && !argv.some((a) => a.startsWith("--new-key"))) {
+    argv.push(`--new-key=${cfg.WARDEN_NEW_MASTER_KEY}`);
+  }
   const result = owner !== null ? await runViaServer(argv, owner, cfg.dataDir) : await runInProcess(argv);
   process.stdout.write(`${result.lines.join("\n")}\n`);
   return 0;

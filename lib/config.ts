@@ -8,6 +8,12 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
 
+/** 32 bytes as standard base64 (`openssl rand -base64 32`). */
+export const masterKeyText = z
+  .string()
+  .trim()
+  .refine((text) => /^[A-Za-z0-9+/]+={0,2}$/.test(text) && Buffer.from(text, "base64").length === 32, "must be 32 bytes in base64 (openssl rand -base64 32)");
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // postgres:// or postgresql:// selects a PostgreSQL server; unset selects embedded PGlite.
@@ -26,6 +32,10 @@ const EnvSchema = z.object({
   WARDEN_OIDC_CLIENT_SECRET: optionalString,
   WARDEN_OIDC_NAME: z.string().default("SSO"),
   WARDEN_DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  // The vault's master key: 32 random bytes, base64. Required in production on PostgreSQL.
+  WARDEN_MASTER_KEY: optionalString.pipe(masterKeyText.optional()),
+  // Only for `rotate-master-key`: the key to rotate to (generated when unset).
+  WARDEN_NEW_MASTER_KEY: optionalString.pipe(masterKeyText.optional()),
   WARDEN_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

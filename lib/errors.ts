@@ -15,7 +15,9 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 422,
   too_many_requests: 429,
   internal_error: 500,
+  secret_unreadable: 500,
   service_unavailable: 503,
+  vault_key_mismatch: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -2,12 +2,15 @@
 // itself) or inside the running server (when the server holds the embedded database).
 // Each returns the lines to print; the last line of create-key is the key alone.
 import { parseArgs } from "node:util";
+import { config, masterKeyText } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { createUser } from "@/lib/users/create-user";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { RoleSchema } from "@/lib/users/schemas";
+import { newDataKey } from "@/lib/vault/envelope";
+import { rotateMasterKey } from "@/lib/vault/rotate-master-key";
 
 const CLI_ACTOR = { type: "system", id: "cli" } as const;
 
@@ -20,6 +23,8 @@ Commands:
                                             create a user (or add an existing one) as a member
   create-key --workspace <slug> --name <name> --scopes <csv> [--expires-at <ISO date>]
                                             create an API key; prints the key on the last line
+  rotate-master-key [--new-key <base64>]    re-wrap every workspace's vault data key under a new
+                                            master key (WARDEN_NEW_MASTER_KEY, --new-key, or generated)
   help                                      show this help`;
 
 export type CliResult = { lines: string[] };
@@ -92,6 +97,25 @@ async function dispatch(argv: string[]): Promise<CliResult> {
         { actor: CLI_ACTOR },
       );
       return { lines: [`Created API key ${key.prefix}… (${key.key_id}) with scopes ${key.scopes.join(",")}`, key.key] };
+    }
+    case "rotate-master-key": {
+      const { values } = parseArgs({ args: rest, options: { "new-key": { type: "string" } } });
+      const text = values["new-key"] ?? config().WARDEN_NEW_MASTER_KEY;
+      if (text !== undefined && !masterKeyText.safeParse(text).success) {
+        throw new AppError("invalid_request", "Invalid --new-key: must be 32 bytes in base64 (openssl rand -base64 32)", { field: "new-key" });
+      }
+      const newKey = text === undefined ? newDataKey() : Buffer.from(text.trim(), "base64");
+      const rotated = await rotateMasterKey(newKey, CLI_ACTOR);
+      const summary = `Re-wrapped ${rotated.workspaces} workspace data key(s): master key ${rotated.from} → ${rotated.to}`;
+      if (rotated.source === "file") return { lines: [summary, `The new key replaced ${config().dataDir}/master.key; back it up.`] };
+      // The old key came from WARDEN_MASTER_KEY: the operator must now set the new one.
+      return {
+        lines: [
+          summary,
+          "Set WARDEN_MASTER_KEY to the key on the next line and restart every server: until then, servers still holding the old key answer vault reads with 503.",
+          newKey.toString("base64"),
+        ],
+      };
     }
     case undefined:
     case "help":

@@ -9,6 +9,7 @@ import { CreateCrewSchema, UpdateCrewSchema } from "@/lib/crews/schemas";
 import { CreateKeySchema } from "@/lib/keys/schemas";
 import { AuthorizePaymentSchema } from "@/lib/payments/schemas";
 import { CheckScopeSchema, CreateSessionSchema } from "@/lib/sessions/schemas";
+import { ReadSecretQuery, StoreSecretSchema } from "@/lib/vault/schemas";
 
 export type ApiRoute = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -43,6 +44,11 @@ const ROUTES: ApiRoute[] = [
   { method: "get", path: "/api/v1/audit/verify", tag: "Audit", summary: "Recompute the whole chain; names the first bad entry", scope: "audit:read", responses: { 200: "{verified: true, entries_checked, message} or {verified: false, entries_checked, tampered_entry | broken_at, error}" } },
   { method: "get", path: "/api/v1/audit/rules", tag: "Audit", summary: "The workspace's anomaly rules", scope: "audit:read", responses: { 200: "{max_cost_per_action, max_actions_per_minute, flag_denied_checks}" } },
   { method: "put", path: "/api/v1/audit/rules", tag: "Audit", summary: "Set anomaly rules (omitted fields unchanged, null clears)", scope: "audit:write", body: AnomalyRulesSchema, responses: { 200: "The rules" } },
+
+  { method: "post", path: "/api/v1/secrets", tag: "Vault", summary: "Store a secret (storing a name again creates its next version); encrypted at rest, audited without the value", scope: "vault:write", body: StoreSecretSchema, responses: { 201: "{stored: true, name, version}" } },
+  { method: "get", path: "/api/v1/secrets", tag: "Vault", summary: "Secret names, never values", scope: "vault:read", responses: { 200: "{secrets: [names], count}" } },
+  { method: "get", path: "/api/v1/secrets/{name}", tag: "Vault", summary: "Read a secret through a session (X-Session-ID header or ?session_id=) holding its scope_required; every read audited", scope: "vault:read", query: ReadSecretQuery, responses: { 200: "{name, value}", 400: "No session given", 401: "Unknown, expired or revoked session (or API key)", 403: "Session lacks '<scope>' scope for secret '<name>' (or the key lacks vault:read)", 404: "Unknown or deleted secret", 500: "The stored ciphertext fails authentication: {code: secret_unreadable}", 503: "The server's master key does not match the vault's: {code: vault_key_mismatch}" } },
+  { method: "delete", path: "/api/v1/secrets/{name}", tag: "Vault", summary: "Delete a secret (a tombstone: reads answer 404; storing the name again revives it)", scope: "vault:write", responses: { 200: "{deleted: true, name}", 404: "Unknown or deleted secret" } },
 
   { method: "post", path: "/api/v1/agents", tag: "Agents", summary: "Register an agent with display name, default scopes and an optional budget", scope: "agents:write", body: CreateAgentSchema, responses: { 201: "The agent", 409: "Agent exists" } },
   { method: "get", path: "/api/v1/agents", tag: "Agents", summary: "List agents", scope: "agents:read", responses: { 200: "{count, agents}" } },

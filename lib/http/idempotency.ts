@@ -2,18 +2,23 @@
 // runs, and stores its response; a retry with the same body replays it, a retry with another
 // body gets 422, and a duplicate arriving while the first still runs gets 409. The claim is a
 // unique row, so this holds across server processes.
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { appSecrets } from "@/lib/setup/app-secrets";
 
 const STALE_CLAIM_MS = 60_000;
 
 export type StoredResponse = { status: number; body: unknown };
 type Scope = { workspaceId: string; apiKeyId: string; key: string; requestHash: string };
 
+/**
+ * Keyed (HMAC with the app's secret), so a stored fingerprint cannot be used to guess a request
+ * body offline, e.g. a secret value sent to POST /api/v1/secrets.
+ */
 export function requestFingerprint(method: string, path: string, body: string): string {
-  return createHash("sha256").update(`${method}\n${path}\n${body}`).digest("hex");
+  return createHmac("sha256", appSecrets().nextAuthSecret).update(`${method}\n${path}\n${body}`).digest("hex");
 }
 
 export function validateIdempotencyKey(key: string): string {

@@ -1,9 +1,10 @@
 // Runs once when the Next server starts (instrumentation.ts): validate configuration, open and
-// migrate the database, make sure app secrets exist, seed an empty database, and publish the
+// migrate the database, make sure app secrets and the vault's master key exist, seed an empty database, and publish the
 // CLI handle on the embedded default.
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
+import { masterKey } from "@/lib/vault/master-key";
 import { appSecrets } from "./app-secrets";
 import { ensureFirstRun } from "./ensure-first-run";
 import { setCurrentServerHandle, writeServerHandle } from "./server-handle";
@@ -11,6 +12,7 @@ import { setCurrentServerHandle, writeServerHandle } from "./server-handle";
 export async function startServer(): Promise<void> {
   const cfg = config();
   appSecrets();
+  masterKey();
   const db = await getDb();
   await ensureFirstRun();
   setCurrentServerHandle(writeServerHandle(cfg.dataDir, `http://127.0.0.1:${cfg.PORT}`));

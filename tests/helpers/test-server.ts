@@ -70,7 +70,11 @@ export async function startTestServer(options: { databaseUrl?: string; env?: Rec
     ...options.env,
   };
   delete env.DATABASE_URL;
-  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  if (options.databaseUrl) {
+    env.DATABASE_URL = options.databaseUrl;
+    // Production on PostgreSQL refuses to start without a master key (the embedded default makes one).
+    env.WARDEN_MASTER_KEY ??= randomBytes(32).toString("base64");
+  }
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: ROOT,
     env,
