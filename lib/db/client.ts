@@ -12,7 +12,7 @@ import { acquireDataDirLock } from "./pglite-lock";
 import { openPgliteWorker, type PgliteClient } from "./pglite-worker-client";
 import { applyMigrations, type MigrationResult } from "./migrate";
 import { pgliteRunner, withPooledRunner, type SqlRunner } from "./sql-runner";
-import { withSqlStateErrors } from "./sqlstate-errors";
+import { withPgliteFixes } from "./pglite-adapter-fixes";
 
 export type Db = {
   prisma: PrismaClient;
@@ -91,7 +91,7 @@ async function openPglite(pgliteDir: string | null): Promise<Db> {
     throw error;
   }
   // The adapter uses only the part of PGlite's interface that the worker client implements.
-  const prisma = new PrismaClient({ adapter: withSqlStateErrors(new PrismaPGlite(pglite as unknown as PGlite)) });
+  const prisma = new PrismaClient({ adapter: withPgliteFixes(new PrismaPGlite(pglite as unknown as PGlite)) });
   const runner = pgliteRunner(pglite);
   return {
     prisma,

@@ -1,7 +1,7 @@
 // Starts the production build (`next start`) on a free loopback port with its own data
 // directory, as integration and e2e tests need: real HTTP against the real server.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -16,6 +16,8 @@ export type TestServer = {
   /** Stops the server and removes its data directory, first copying its log to saveLogTo if given. */
   stop: (options?: { saveLogTo?: string }) => Promise<void>;
 };
+
+export const TEST_MASTER_KEY = createHash("sha256").update("warden test master key").digest("base64");
 
 export const TEST_ADMIN = { email: "admin@warden.test", password: "correct-horse-battery" };
 
@@ -72,8 +74,9 @@ export async function startTestServer(options: { databaseUrl?: string; env?: Rec
   delete env.DATABASE_URL;
   if (options.databaseUrl) {
     env.DATABASE_URL = options.databaseUrl;
-    // Production on PostgreSQL refuses to start without a master key (the embedded default makes one).
-    env.WARDEN_MASTER_KEY ??= randomBytes(32).toString("base64");
+    // Production on PostgreSQL refuses to start without a master key (the embedded default makes
+    // one). Every test server shares one, as servers on one database must.
+    env.WARDEN_MASTER_KEY ??= TEST_MASTER_KEY;
   }
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: ROOT,

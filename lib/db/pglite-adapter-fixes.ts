@@ -1,6 +1,9 @@
-// pglite-prisma-adapter reports constraint violations as generic "postgres" errors, so Prisma
-// cannot give them codes (P2002 ...). This wraps the adapter and maps PostgreSQL SQLSTATEs the
-// way @prisma/adapter-pg does, so domain code sees the same errors on both databases.
+// Two gaps of pglite-prisma-adapter, closed the way @prisma/adapter-pg handles them, so domain
+// code behaves the same on both databases:
+//  - it reports constraint violations as generic "postgres" errors, so Prisma cannot give them
+//    codes (P2002 ...): SQLSTATEs are mapped here;
+//  - it passes Bytes arguments on as Prisma hands them over (base64 text), which PGlite's bytea
+//    serializer refuses: they are decoded here, guided by the query's argTypes.
 import { DriverAdapterError, isDriverAdapterError } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
@@ -41,6 +44,7 @@ function wrap<T extends object>(target: T): T {
       const value = Reflect.get(object, property, object);
       if (typeof value !== "function") return value;
       return (...args: unknown[]) => {
+        if (property === "queryRaw" || property === "executeRaw") args[0] = withDecodedBytes(args[0] as SqlQuery);
         const result = value.apply(object, args);
         if (!(result instanceof Promise)) return result;
         return result.then(
@@ -54,6 +58,17 @@ function wrap<T extends object>(target: T): T {
   });
 }
 
-export function withSqlStateErrors(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+type SqlQuery = { sql: string; args: unknown[]; argTypes?: { scalarType: string }[] };
+
+function withDecodedBytes(query: SqlQuery): SqlQuery {
+  if (!query.argTypes?.some((t) => t.scalarType === "bytes")) return query;
+  const decode = (value: unknown) => (typeof value === "string" ? Buffer.from(value, "base64") : value);
+  const args = query.args.map((arg, i) =>
+    query.argTypes![i]?.scalarType === "bytes" ? (Array.isArray(arg) ? arg.map(decode) : decode(arg)) : arg,
+  );
+  return { ...query, args };
+}
+
+export function withPgliteFixes(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   return wrap(factory);
 }
