@@ -24,6 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../tests/helpers/test-server";
+import { printPolicyBenchmark } from "./policy-eval";
 import { cpuBetween, cpuSnapshot, type CpuUse } from "./cpu";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -608,6 +609,7 @@ function printTable(label: string, results: RouteResult[]): void {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  printPolicyBenchmark();
   ensureBuild();
   const targets: { label: string; url?: string }[] = [{ label: "PGlite (embedded)" }];
   const databaseUrl = process.env.DATABASE_URL?.trim();
