@@ -53,3 +53,13 @@ export const forbidden = (message: string) => new AppError("forbidden", message)
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
+
+/** Runs a write; a unique-constraint violation becomes 409 with the given message. */
+export async function conflictIfUnique<T>(message: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", message);
+    throw error;
+  }
+}

@@ -10,6 +10,7 @@ import { CreateKeySchema } from "@/lib/keys/schemas";
 import { AuthorizePaymentSchema } from "@/lib/payments/schemas";
 import { CheckScopeSchema, CreateSessionSchema } from "@/lib/sessions/schemas";
 import { ReadSecretQuery, StoreSecretSchema } from "@/lib/vault/schemas";
+import { PolicyDocumentSchema, PublishSchema } from "@/lib/policies/schemas";
 
 export type ApiRoute = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -49,6 +50,13 @@ const ROUTES: ApiRoute[] = [
   { method: "get", path: "/api/v1/secrets", tag: "Vault", summary: "Secret names, never values", scope: "vault:read", responses: { 200: "{secrets: [names], count}" } },
   { method: "get", path: "/api/v1/secrets/{name}", tag: "Vault", summary: "Read a secret through a session (X-Session-ID header or ?session_id=) holding its scope_required; every read audited", scope: "vault:read", query: ReadSecretQuery, responses: { 200: "{name, value}", 400: "No session given", 401: "Unknown, expired or revoked session (or API key)", 403: "Session lacks '<scope>' scope for secret '<name>' (or the key lacks vault:read)", 404: "Unknown or deleted secret", 500: "The stored ciphertext fails authentication: {code: secret_unreadable}", 503: "The server's master key does not match the vault's: {code: vault_key_mismatch}" } },
   { method: "delete", path: "/api/v1/secrets/{name}", tag: "Vault", summary: "Delete a secret (a tombstone: reads answer 404; storing the name again revives it)", scope: "vault:write", responses: { 200: "{deleted: true, name}", 404: "Unknown or deleted secret" } },
+
+  { method: "post", path: "/api/v1/policies", tag: "Policies", summary: "Create a policy with its draft (JSON, or YAML with Content-Type application/yaml); nothing is in force until published", scope: "policies:write", body: PolicyDocumentSchema, responses: { 201: "{policy_id, name, target, published_version: null, draft, published: null, draft_differs}", 409: "Name taken" } },
+  { method: "get", path: "/api/v1/policies", tag: "Policies", summary: "List policies with their drafts and the versions in force", scope: "policies:read", responses: { 200: "{count, policies}" } },
+  { method: "get", path: "/api/v1/policies/{id}", tag: "Policies", summary: "A policy: draft, version in force and its document", scope: "policies:read", responses: { 200: "The policy", 404: "Unknown policy" } },
+  { method: "put", path: "/api/v1/policies/{id}", tag: "Policies", summary: "Replace the draft (JSON or YAML)", scope: "policies:write", body: PolicyDocumentSchema, responses: { 200: "The policy", 404: "Unknown policy" } },
+  { method: "post", path: "/api/v1/policies/{id}/publish", tag: "Policies", summary: "Publish the draft as a new immutable version, or {version} to publish an earlier version again (rollback)", scope: "policies:write", body: PublishSchema, responses: { 201: "{published: true, policy_id, version}", 404: "Unknown policy or version" } },
+  { method: "get", path: "/api/v1/policies/{id}/versions", tag: "Policies", summary: "Every published version, newest first", scope: "policies:read", responses: { 200: "{policy_id, count, versions: [{version, in_force, published_at, published_by, document}]}", 404: "Unknown policy" } },
 
   { method: "post", path: "/api/v1/agents", tag: "Agents", summary: "Register an agent with display name, default scopes and an optional budget", scope: "agents:write", body: CreateAgentSchema, responses: { 201: "The agent", 409: "Agent exists" } },
   { method: "get", path: "/api/v1/agents", tag: "Agents", summary: "List agents", scope: "agents:read", responses: { 200: "{count, agents}" } },

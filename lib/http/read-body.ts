@@ -25,6 +25,24 @@ export async function readBodyText(request: Request): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
+
+/** JSON, or YAML when the Content-Type says so (policies as code). */
+export async function parseBodyAs(text: string, contentType: string | null): Promise<unknown> {
+  if (!contentType || !YAML_TYPES.test(contentType)) return parseJsonBody(text);
+  const { parse, YAMLParseError } = await import("yaml");
+  let value: unknown;
+  try {
+    value = text.trim() === "" ? {} : parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error;
+    const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "";
+    throw new AppError("invalid_request", `Malformed YAML body${where}`, { field: "body", reason: `is not valid YAML${where}` });
+  }
+  rejectUnstorableStrings(value, []);
+  return value;
+}
+
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === "") return {};
   let value: unknown;

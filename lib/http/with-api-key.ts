@@ -18,7 +18,7 @@ import {
   validateIdempotencyKey,
   type StoredResponse,
 } from "./idempotency";
-import { parseJsonBody, readBodyText } from "./read-body";
+import { parseBodyAs, parseJsonBody, readBodyText } from "./read-body";
 import { errorResponse, json, requestIdFrom } from "./respond";
 import { parseWith } from "./validation";
 
@@ -40,6 +40,8 @@ type Options<B, Q, P> = {
   /** The key scope the route requires; null: any valid key. */
   scope: Scope | null;
   body?: z.ZodType<B>;
+  /** Also accept YAML bodies (Content-Type application/yaml or text/yaml). */
+  yaml?: boolean;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
 };
@@ -116,7 +118,8 @@ async function parseInput<B, Q, P>(options: Options<B, Q, P>, request: Request, 
   const params = options.params ? parseWith(options.params, (await routeContext?.params) ?? {}, "params") : (undefined as P);
   const query = options.query ? parseWith(options.query, Object.fromEntries(url.searchParams), "query") : (undefined as Q);
   const bodyText = options.body ? await readBodyText(request) : "";
-  const body = options.body ? parseWith(options.body, parseJsonBody(bodyText), "body") : (undefined as B);
+  const raw = options.yaml ? await parseBodyAs(bodyText, request.headers.get("content-type")) : parseJsonBody(bodyText);
+  const body = options.body ? parseWith(options.body, raw, "body") : (undefined as B);
   return { params, query, body, bodyText };
 }
 

@@ -154,3 +154,8 @@ export const PolicyDocumentSchema = z
     });
   });
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
+
+export const PolicyIdParams = z.object({ id: z.string().startsWith("pol_", "must be a policy id (pol_...)") });
+
+/** POST …/publish: empty to publish the draft, {version} to publish an earlier version again. */
+export const PublishSchema = z.strictObject({ version: z.number().int().min(1).optional() });
