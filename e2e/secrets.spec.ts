@@ -90,6 +90,7 @@ test.describe("an admin", () => {
       await expect(row(page, name).getByRole("button", { name: "Roll back" })).toBeDisabled();
       await expect(form.getByLabel("Value", { exact: true })).toHaveValue("");
       await expect(form.getByLabel("Name", { exact: true })).toHaveValue("");
+      await expect(page.getByRole("button", { name: /reveal|show|copy/i })).toHaveCount(0);
       await expectNoValueInTheBrowser();
     });
 
@@ -231,8 +232,8 @@ const replay = (page: Page, call: ActionCall) =>
     return { status: response.status, body: await response.text() };
   }, call);
 
-for (const [role, label] of [["VIEWER", "Viewer"], ["AUDITOR", "Auditor"]] as const) {
-  test.describe(`a ${label.toLowerCase()}`, () => {
+for (const [role, label, person] of [["VIEWER", "Viewer", "a viewer"], ["AUDITOR", "Auditor", "an auditor"]] as const) {
+  test.describe(person, () => {
     let user: { email: string; password: string };
     const [target, doomed, adminValue] = [secretName(), secretName(), plaintext("admin")];
     const calls: { store?: ActionCall; remove?: ActionCall } = {};

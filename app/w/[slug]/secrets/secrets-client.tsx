@@ -38,8 +38,8 @@ export function SecretsClient({ slug, secrets, canManage }: Props) {
             {canManage
               ? "Store the first one with the form above. "
               : "An admin can store secrets on this page. "}
-            Agents then read a secret by name with GET /api/v1/secrets/&lt;name&gt; and a session that holds its required scope;
-            they can also store them with a vault:write key (POST /api/v1/secrets).
+            Agents then read a secret by name (GET /api/v1/secrets/&lt;name&gt;) through a session that holds its required scope;
+            an API key with vault:write can store secrets too (POST /api/v1/secrets).
           </EmptyState>
         ) : (
           <div className="card overflow-x-auto">
