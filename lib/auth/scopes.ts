@@ -17,9 +17,11 @@ export const RESOURCES = [
 export const KNOWN_SCOPES: readonly string[] = [
   "*",
   ...RESOURCES.flatMap((r) => [`${r}:read`, `${r}:write`, `${r}:*`]),
+  // Deciding approval requests is its own right: agents that raise requests hold approvals:write.
+  "approvals:decide",
 ];
 
-export type Scope = "*" | `${(typeof RESOURCES)[number]}:${"read" | "write"}`;
+export type Scope = "*" | `${(typeof RESOURCES)[number]}:${"read" | "write"}` | "approvals:decide";
 
 export const ScopeSchema = z
   .string()
@@ -37,6 +39,11 @@ export function grantingScopes(required: Scope): string[] {
   const [resource, action] = required.split(":");
   if (required === "*") return ["*"];
   return ["*", required, `${resource}:*`, ...(action === "read" ? [`${resource}:write`] : [])];
+}
+
+/** Scopes a route may require (for tests and documentation). */
+export function requirableScopes(): Scope[] {
+  return ["*", ...RESOURCES.flatMap((r) => [`${r}:read`, `${r}:write`] as Scope[]), "approvals:decide"];
 }
 
 export function hasScope(granted: readonly string[], required: Scope): boolean {

@@ -10,7 +10,8 @@ import { CreateKeySchema } from "@/lib/keys/schemas";
 import { AuthorizePaymentSchema } from "@/lib/payments/schemas";
 import { CheckScopeSchema, CreateSessionSchema } from "@/lib/sessions/schemas";
 import { ReadSecretQuery, StoreSecretSchema } from "@/lib/vault/schemas";
-import { PolicyDocumentSchema, PublishSchema } from "@/lib/policies/schemas";
+import { EvaluateSchema, PolicyDocumentSchema, PublishSchema } from "@/lib/policies/schemas";
+import { DecisionSchema, RequestApprovalSchema, WaitQuery } from "@/lib/approvals/schemas";
 
 export type ApiRoute = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -51,12 +52,19 @@ const ROUTES: ApiRoute[] = [
   { method: "get", path: "/api/v1/secrets/{name}", tag: "Vault", summary: "Read a secret through a session (X-Session-ID header or ?session_id=) holding its scope_required; every read audited", scope: "vault:read", query: ReadSecretQuery, responses: { 200: "{name, value}", 400: "No session given", 401: "Unknown, expired or revoked session (or API key)", 403: "Session lacks '<scope>' scope for secret '<name>' (or the key lacks vault:read)", 404: "Unknown or deleted secret", 500: "The stored ciphertext fails authentication: {code: secret_unreadable}", 503: "The server's master key does not match the vault's: {code: vault_key_mismatch}" } },
   { method: "delete", path: "/api/v1/secrets/{name}", tag: "Vault", summary: "Delete a secret (a tombstone: reads answer 404; storing the name again revives it)", scope: "vault:write", responses: { 200: "{deleted: true, name}", 404: "Unknown or deleted secret" } },
 
+  { method: "post", path: "/api/v1/evaluate", tag: "Policies", summary: "Evaluate an action of a session's agent against the policies in force (the executing agent decides, never the suggester); audited as a receipt; ESCALATE raises an approval request", scope: "sessions:write", body: EvaluateSchema, responses: { 200: "{decision: ALLOW|LOG|CONSTRAIN|ESCALATE|BLOCK, reasons: [{code, message, rule_id}], constraint?, constrained_params?, receipt_id, approval_id?}", 401: "Unknown, expired or revoked session" } },
   { method: "post", path: "/api/v1/policies", tag: "Policies", summary: "Create a policy with its draft (JSON, or YAML with Content-Type application/yaml); nothing is in force until published", scope: "policies:write", body: PolicyDocumentSchema, responses: { 201: "{policy_id, name, target, published_version: null, draft, published: null, draft_differs}", 409: "Name taken" } },
   { method: "get", path: "/api/v1/policies", tag: "Policies", summary: "List policies with their drafts and the versions in force", scope: "policies:read", responses: { 200: "{count, policies}" } },
   { method: "get", path: "/api/v1/policies/{id}", tag: "Policies", summary: "A policy: draft, version in force and its document", scope: "policies:read", responses: { 200: "The policy", 404: "Unknown policy" } },
   { method: "put", path: "/api/v1/policies/{id}", tag: "Policies", summary: "Replace the draft (JSON or YAML)", scope: "policies:write", body: PolicyDocumentSchema, responses: { 200: "The policy", 404: "Unknown policy" } },
   { method: "post", path: "/api/v1/policies/{id}/publish", tag: "Policies", summary: "Publish the draft as a new immutable version, or {version} to publish an earlier version again (rollback)", scope: "policies:write", body: PublishSchema, responses: { 201: "{published: true, policy_id, version}", 404: "Unknown policy or version" } },
   { method: "get", path: "/api/v1/policies/{id}/versions", tag: "Policies", summary: "Every published version, newest first", scope: "policies:read", responses: { 200: "{policy_id, count, versions: [{version, in_force, published_at, published_by, document}]}", 404: "Unknown policy" } },
+
+  { method: "post", path: "/api/v1/approvals/request", tag: "Approvals", summary: "Ask a human to approve an action", scope: "approvals:write", body: RequestApprovalSchema, responses: { 201: "{request_id, status: pending, expires_at, required_approvals}", 401: "Unknown, expired or revoked session" } },
+  { method: "get", path: "/api/v1/approvals/pending", tag: "Approvals", summary: "Requests waiting for a decision, oldest first", scope: "approvals:read", responses: { 200: "{count, requests}" } },
+  { method: "get", path: "/api/v1/approvals/{id}", tag: "Approvals", summary: "A request and its status; ?wait=N (≤ 30 s) holds the answer until it is decided", scope: "approvals:read", query: WaitQuery, responses: { 200: "{request_id, status: pending|approved|denied|expired, agent_id, tool, action, amount, reason, decided_by, decision_note, decided_at, ...}", 404: "Unknown request" } },
+  { method: "post", path: "/api/v1/approvals/{id}/approve", tag: "Approvals", summary: "Approve (not a request you raised; some need two distinct approvers); repeating is harmless", scope: "approvals:decide", body: DecisionSchema, responses: { 200: "{approved: true, request_id, status}", 403: "You raised it (separation of duties), or the key lacks approvals:decide", 409: "Already decided otherwise, or expired" } },
+  { method: "post", path: "/api/v1/approvals/{id}/deny", tag: "Approvals", summary: "Deny; repeating is harmless", scope: "approvals:decide", body: DecisionSchema, responses: { 200: "{denied: true, request_id, status}", 403: "You raised it (separation of duties), or the key lacks approvals:decide", 409: "Already decided otherwise, or expired" } },
 
   { method: "post", path: "/api/v1/agents", tag: "Agents", summary: "Register an agent with display name, default scopes and an optional budget", scope: "agents:write", body: CreateAgentSchema, responses: { 201: "The agent", 409: "Agent exists" } },
   { method: "get", path: "/api/v1/agents", tag: "Agents", summary: "List agents", scope: "agents:read", responses: { 200: "{count, agents}" } },

@@ -62,7 +62,7 @@ export type Constraint = z.infer<typeof ConstraintSchema>;
 
 export const ApprovalSettingsSchema = z.strictObject({
   /** Seconds until an unanswered request expires (counts as denied). */
-  expires_in: z.number().int().min(60).max(7 * 86_400).optional(),
+  expires_in: z.number().int().min(1).max(7 * 86_400).optional(),
   /** Above this amount two distinct reviewers must approve. */
   two_person_above: MoneySchema.optional(),
 });
@@ -159,3 +159,19 @@ export const PolicyIdParams = z.object({ id: z.string().startsWith("pol_", "must
 
 /** POST …/publish: empty to publish the draft, {version} to publish an earlier version again. */
 export const PublishSchema = z.strictObject({ version: z.number().int().min(1).optional() });
+
+const smallJson = (max: number) => (value: unknown) => JSON.stringify(value).length <= max;
+
+export const EvaluateSchema = z.strictObject({
+  session_id: z.string().min(1).max(64),
+  kind: z.enum(ACTION_KINDS),
+  tool: z.string().max(200).default(""),
+  action: z.string().min(1).max(200),
+  params: z.record(z.string(), z.unknown()).default({}).refine(smallJson(16_384), "must be at most 16 KiB of JSON"),
+  /** The agent that proposed the action, if another one did: recorded, never decisive. */
+  suggested_by: AgentIdSchema.optional(),
+  conversation: z
+    .strictObject({ group: z.string().max(200).optional(), turn: z.number().int().min(0).optional(), message: z.string().max(4000).optional() })
+    .optional(),
+});
+export type EvaluateInput = z.infer<typeof EvaluateSchema>;

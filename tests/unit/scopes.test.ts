@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canDelegate, grantingScopes, hasScope, KNOWN_SCOPES, RESOURCES, scopeGrants, ScopeSchema, type Scope } from "@/lib/auth/scopes";
+import { canDelegate, grantingScopes, hasScope, KNOWN_SCOPES, RESOURCES, requirableScopes, scopeGrants, ScopeSchema } from "@/lib/auth/scopes";
 
 describe("scopeGrants", () => {
   it("grants a scope to a key holding exactly that scope", () => {
@@ -93,9 +93,9 @@ describe("canDelegate", () => {
 });
 
 describe("ScopeSchema", () => {
-  it("knows '*' and read, write and '*' for every resource", () => {
-    expect(KNOWN_SCOPES).toHaveLength(1 + RESOURCES.length * 3);
-    for (const scope of ["*", "keys:read", "sessions:write", "approvals:*", "policies:read"]) {
+  it("knows '*', read, write and '*' for every resource, and approvals:decide", () => {
+    expect(KNOWN_SCOPES).toHaveLength(1 + RESOURCES.length * 3 + 1);
+    for (const scope of ["*", "keys:read", "sessions:write", "approvals:*", "policies:read", "approvals:decide"]) {
       expect(ScopeSchema.safeParse(scope).success).toBe(true);
     }
   });
@@ -108,10 +108,17 @@ describe("ScopeSchema", () => {
 });
 
 describe("grantingScopes (what the database matches a key's scopes against)", () => {
-  const required: Scope[] = ["*", ...RESOURCES.flatMap((r) => [`${r}:read`, `${r}:write`] as Scope[])];
-
-  it.each(required)("lists exactly the known scopes that grant '%s'", (scope) => {
+  it.each(requirableScopes())("lists exactly the known scopes that grant '%s'", (scope) => {
     const expected = KNOWN_SCOPES.filter((granted) => scopeGrants(granted, scope));
     expect([...grantingScopes(scope)].sort()).toEqual([...expected].sort());
+  });
+});
+
+describe("approvals:decide", () => {
+  it("is granted by itself, approvals:* and *, but not by approvals:write", () => {
+    expect(scopeGrants("approvals:decide", "approvals:decide")).toBe(true);
+    expect(scopeGrants("approvals:*", "approvals:decide")).toBe(true);
+    expect(scopeGrants("*", "approvals:decide")).toBe(true);
+    expect(scopeGrants("approvals:write", "approvals:decide")).toBe(false);
   });
 });
