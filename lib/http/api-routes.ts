@@ -10,7 +10,7 @@ import { CreateKeySchema } from "@/lib/keys/schemas";
 import { AuthorizePaymentSchema } from "@/lib/payments/schemas";
 import { CheckScopeSchema, CreateSessionSchema } from "@/lib/sessions/schemas";
 import { ReadSecretQuery, StoreSecretSchema } from "@/lib/vault/schemas";
-import { EvaluateSchema, PolicyDocumentSchema, PublishSchema } from "@/lib/policies/schemas";
+import { EvaluateSchema, PolicyDocumentSchema, PublishSchema, SimulateSchema } from "@/lib/policies/schemas";
 import { DecisionSchema, RequestApprovalSchema, WaitQuery } from "@/lib/approvals/schemas";
 
 export type ApiRoute = {
@@ -58,6 +58,7 @@ const ROUTES: ApiRoute[] = [
   { method: "get", path: "/api/v1/policies/{id}", tag: "Policies", summary: "A policy: draft, version in force and its document", scope: "policies:read", responses: { 200: "The policy", 404: "Unknown policy" } },
   { method: "put", path: "/api/v1/policies/{id}", tag: "Policies", summary: "Replace the draft (JSON or YAML)", scope: "policies:write", body: PolicyDocumentSchema, responses: { 200: "The policy", 404: "Unknown policy" } },
   { method: "post", path: "/api/v1/policies/{id}/publish", tag: "Policies", summary: "Publish the draft as a new immutable version, or {version} to publish an earlier version again (rollback)", scope: "policies:write", body: PublishSchema, responses: { 201: "{published: true, policy_id, version}", 404: "Unknown policy or version" } },
+  { method: "post", path: "/api/v1/policies/{id}/simulate", tag: "Policies", summary: "Replay the last `limit` (≤ 10,000) audited actions through the draft: which decisions would change, with counts per outcome", scope: "policies:read", body: SimulateSchema, responses: { 200: "{policy_id, replayed, changed, before: {ALLOW: n, ...}, after: {...}, changes: [{entry_id, seq, agent_id, kind, tool, action, before, after, reasons}]}", 404: "Unknown policy" } },
   { method: "get", path: "/api/v1/policies/{id}/versions", tag: "Policies", summary: "Every published version, newest first", scope: "policies:read", responses: { 200: "{policy_id, count, versions: [{version, in_force, published_at, published_by, document}]}", 404: "Unknown policy" } },
 
   { method: "post", path: "/api/v1/approvals/request", tag: "Approvals", summary: "Ask a human to approve an action", scope: "approvals:write", body: RequestApprovalSchema, responses: { 201: "{request_id, status: pending, expires_at, required_approvals}", 401: "Unknown, expired or revoked session" } },

@@ -175,3 +175,5 @@ export const EvaluateSchema = z.strictObject({
     .optional(),
 });
 export type EvaluateInput = z.infer<typeof EvaluateSchema>;
+
+export const SimulateSchema = z.strictObject({ limit: z.number().int().min(1).max(10_000).default(1000) });

@@ -195,3 +195,35 @@ describe("POST /api/v1/evaluate", () => {
     expectInsufficientScope(await evaluate(await createKey(slug, ["sessions:read"]), { session_id, kind: "tool_call", action: "x" }), "sessions:write");
   });
 });
+
+describe("POST /api/v1/policies/:id/simulate", () => {
+  it("reports exactly the past actions a stricter draft would have blocked, with counts per outcome", async () => {
+    const { key } = await seedWorkspace();
+    const doc = { name: "spend", default: "ALLOW", payments: { max_single: 100 } };
+    const id = (await createPolicy(key, doc)).body.policy_id as string;
+    await publish(key, id);
+    const { session_id } = await createSession(key, { agent_id: "buyer", scopes: ["spend"] });
+    const paid: Record<number, string> = {};
+    for (const amount of [10, 30, 60, 80]) {
+      const res = await api("POST", "/api/v1/payments/authorize", { key, body: { session_id, amount, recipient: `v${amount}@shop.com` } });
+      expect(res.status).toBe(200);
+      paid[amount] = res.body.authorization_id as string;
+    }
+    await api("POST", "/api/v1/audit", { key, body: { session_id, action: "read report", tool: "files" } });
+    await api("PUT", `/api/v1/policies/${id}`, { key, body: { ...doc, payments: { max_single: 50 } } });
+
+    const res = await api("POST", `/api/v1/policies/${id}/simulate`, { key, body: { limit: 100 } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ policy_id: id, replayed: 5, changed: 2 });
+    expect(res.body.before).toMatchObject({ ALLOW: 5, BLOCK: 0 });
+    expect(res.body.after).toMatchObject({ ALLOW: 3, BLOCK: 2 });
+    const changes = res.body.changes as { kind: string; before: string; after: string; reasons: { code: string }[]; action: string }[];
+    expect(changes.map((c) => [c.kind, c.before, c.after, c.reasons[0]!.code])).toEqual([
+      ["payment", "ALLOW", "BLOCK", "EXCEEDS_SINGLE_LIMIT"],
+      ["payment", "ALLOW", "BLOCK", "EXCEEDS_SINGLE_LIMIT"],
+    ]);
+    // The published version is untouched by a simulation.
+    expect((await api("GET", `/api/v1/policies/${id}`, { key })).body).toMatchObject({ published_version: 1, published: { payments: { max_single: 100 } } });
+    expectInvalid(await api("POST", `/api/v1/policies/${id}/simulate`, { key, body: { limit: 10_001 } }), "limit");
+  });
+});
