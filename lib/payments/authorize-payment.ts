@@ -1,41 +1,102 @@
 import { ACTOR_ID, ACTOR_TYPE, callAs, WORKSPACE, type Principal } from "@/lib/db/call-as";
 import { newId } from "@/lib/ids";
+import { authenticateCredential } from "@/lib/keys/authenticate-api-key";
 import { fromMicros, toMicros } from "@/lib/money";
+import { evaluateForSession } from "@/lib/policies/evaluate-for-session";
 import type { AuthorizePaymentInput } from "./schemas";
 
 type Status =
   | "authorized"
+  | "policy_required"
   | "session_invalid"
   | "missing_scope"
   | "currency_mismatch"
   | "session_budget_exceeded"
   | "agent_budget_exceeded"
-  | "crew_budget_exceeded";
+  | "crew_budget_exceeded"
+  | "approval_mismatch"
+  | "approval_pending"
+  | "approval_denied"
+  | "approval_expired"
+  | "approval_consumed";
 
-const REFUSALS: Record<Exclude<Status, "authorized">, { status: number; reason: string }> = {
+const REFUSALS: Record<Exclude<Status, "authorized" | "policy_required">, { status: number; reason: string }> = {
   session_invalid: { status: 401, reason: "Session is unknown, expired or revoked" },
   missing_scope: { status: 403, reason: "Session lacks the 'spend' scope" },
   currency_mismatch: { status: 403, reason: "Currency differs from the workspace currency" },
   session_budget_exceeded: { status: 403, reason: "Payment would exceed the session's spend limit" },
   agent_budget_exceeded: { status: 403, reason: "Payment would exceed the agent's budget" },
   crew_budget_exceeded: { status: 403, reason: "Payment would exceed the crew's budget" },
+  approval_mismatch: { status: 409, reason: "The approval is not for this payment (session, amount, currency and recipient must match)" },
+  approval_pending: { status: 409, reason: "The approval request is still pending" },
+  approval_denied: { status: 403, reason: "The approval request was denied" },
+  approval_expired: { status: 403, reason: "The approval request expired" },
+  approval_consumed: { status: 409, reason: "The approval was already used for a payment" },
 };
 
 type Row = { status: Status; agent_id: string | null; crew_id: string | null; remaining_micros: number | null; created_at: string };
 
+/** warden_authorize_payment's arguments but the last (suggested_by). */
+const args = (input: AuthorizePaymentInput, amount: number, authorizationId: string) => [
+  WORKSPACE, input.session_id, toMicros(amount).toString(), input.currency, input.description,
+  input.recipient ?? null, authorizationId, newId("audit"), ACTOR_TYPE, ACTOR_ID,
+];
+
 /**
- * Authorizes a payment in one database call (warden_authorize_payment): session, agent and
- * crew budgets are checked and charged under row locks, and the outcome is audited, so
- * concurrent calls in any number of server processes can never overspend.
+ * Authorizes a payment. Session, agent and crew budgets are checked and charged in one database
+ * call under row locks, and the outcome is audited, so concurrent calls in any number of server
+ * processes can never overspend. When a policy is in force the payment is evaluated first
+ * (BLOCK: 403; ESCALATE: 202 with an approval request; CONSTRAIN: the capped amount); a payment
+ * a reviewer approved is authorized with its approval_id, which is consumed exactly once.
  */
 export async function authorizePayment(principal: Principal, input: AuthorizePaymentInput) {
   const authorizationId = newId("authorization");
-  const result = await callAs<Row>(principal, "warden_authorize_payment", [
-    WORKSPACE, input.session_id, toMicros(input.amount).toString(), input.currency, input.description,
-    input.recipient ?? null, authorizationId, newId("audit"), ACTOR_TYPE, ACTOR_ID, input.suggested_by ?? null,
-  ]);
+  if (input.approval_id) {
+    const resolved = await resolve(principal);
+    const [, ...rest] = args(input, input.amount, authorizationId);
+    const row = await callAs<Row>(resolved, "warden_authorize_approved_payment", [WORKSPACE, input.approval_id, ...rest]);
+    return answer(row, input, input.amount, authorizationId);
+  }
+  const first = await callAs<Row>(principal, "warden_authorize_unless_policy", [...args(input, input.amount, authorizationId), input.suggested_by ?? null]);
+  if (first.status !== "policy_required") return answer(first, input, input.amount, authorizationId);
+
+  const resolved = await resolve(principal);
+  const evaluation = await evaluateForSession(
+    resolved.workspaceId,
+    {
+      session_id: input.session_id,
+      kind: "payment",
+      tool: "payments",
+      action: "payment.authorize",
+      params: { amount: input.amount, currency: input.currency.toUpperCase(), description: input.description, ...(input.recipient ? { recipient: input.recipient } : {}) },
+      suggested_by: input.suggested_by,
+    },
+    resolved.actor,
+  );
+  if (evaluation.decision === "BLOCK") {
+    const first = evaluation.reasons[0]!;
+    return { status: 403, body: { authorized: false, reason: first.message, code: first.code, reasons: evaluation.reasons, receipt_id: evaluation.receipt_id, session_id: input.session_id } };
+  }
+  if (evaluation.decision === "ESCALATE") {
+    return {
+      status: 202,
+      body: { authorized: false, status: "pending_approval", approval_id: evaluation.approval_id, reasons: evaluation.reasons, receipt_id: evaluation.receipt_id, session_id: input.session_id },
+    };
+  }
+  const capped = evaluation.decision === "CONSTRAIN" && typeof evaluation.constrained_params?.amount === "number" ? evaluation.constrained_params.amount : input.amount;
+  const row = await callAs<Row>(resolved, "warden_authorize_payment", [...args(input, capped, authorizationId), input.suggested_by ?? null]);
+  return answer(row, input, capped, authorizationId);
+}
+
+async function resolve(principal: Principal) {
+  if (!("credential" in principal)) return principal;
+  const key = await authenticateCredential(principal.credential);
+  return { workspaceId: key.workspaceId, actor: { type: "api_key" as const, id: key.id } };
+}
+
+function answer(result: Row, input: AuthorizePaymentInput, amount: number, authorizationId: string) {
   if (result.status !== "authorized") {
-    const refusal = REFUSALS[result.status];
+    const refusal = REFUSALS[result.status as keyof typeof REFUSALS];
     return { status: refusal.status, body: { authorized: false, reason: refusal.reason, code: result.status, session_id: input.session_id } };
   }
   return {
@@ -46,12 +107,14 @@ export async function authorizePayment(principal: Principal, input: AuthorizePay
       session_id: input.session_id,
       agent_id: result.agent_id,
       crew_id: result.crew_id,
-      amount: input.amount,
+      amount,
       currency: input.currency.toUpperCase(),
       description: input.description,
       recipient: input.recipient ?? null,
       remaining_budget: fromMicros(result.remaining_micros),
       timestamp: new Date(result.created_at).toISOString(),
+      ...(amount !== input.amount ? { constrained: true, requested_amount: input.amount } : {}),
+      ...(input.approval_id ? { approval_id: input.approval_id } : {}),
     },
   };
 }

@@ -12,5 +12,7 @@ export const AuthorizePaymentSchema = z.strictObject({
   description: z.string().max(1000).default(""),
   recipient: z.string().min(1).max(256).optional(),
   suggested_by: z.string().min(1).max(128).optional(),
+  /** A reviewer's approval of this escalated payment: consumed by the first authorization. */
+  approval_id: z.string().startsWith("apr_", "must be an approval request id (apr_...)").optional(),
 });
 export type AuthorizePaymentInput = z.infer<typeof AuthorizePaymentSchema>;
