@@ -20,7 +20,10 @@ export type StoreSecretInput = z.infer<typeof StoreSecretSchema>;
 
 export const SecretNameParams = z.object({ name: SecretNameSchema });
 
-export const ReadSecretQuery = z.object({ session_id: z.string().min(1).max(64).optional() });
+export const ReadSecretQuery = z.object({
+  session_id: z.string().min(1).max(64).optional(),
+  approval_id: z.string().startsWith("apr_", "must be an approval request id (apr_...)").optional(),
+});
 
 export const ChangeScopeSchema = z.strictObject({ name: SecretNameSchema, scope_required: SessionScopeSchema });
 

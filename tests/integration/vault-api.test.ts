@@ -230,3 +230,38 @@ function* walk(dir: string): Generator<string> {
     else if (entry.isFile()) yield full;
   }
 }
+
+describe("secret reads under a policy", () => {
+  async function withPolicy(rules: Record<string, unknown>[]) {
+    const w = await vaultWorkspace();
+    const created = await api("POST", "/api/v1/policies", { key: w.key, body: { name: "vault", default: "ALLOW", rules } });
+    await api("POST", `/api/v1/policies/${created.body.policy_id}/publish`, { key: w.key, body: {} });
+    await store(w.key, { name: "prod_db", value: "prod-secret" });
+    await store(w.key, { name: "search_api_key", value: "serp" });
+    return w;
+  }
+
+  it("refuses a read a policy blocks, with the policy's reason", async () => {
+    const w = await withPolicy([{ id: "no-prod", kinds: ["secret_read"], when: [{ path: "name", op: "regex", value: "^prod_" }], effect: "BLOCK", reason: { code: "PROD_SECRET", message: "Production secrets are off limits" } }]);
+    const res = await read(w.key, "prod_db", w.sessionId);
+    expectError(res, 403, "forbidden");
+    expect(res.body).toMatchObject({ error: "Policy blocks reading secret 'prod_db': Production secrets are off limits", reason_code: "PROD_SECRET" });
+    expect((await read(w.key, "search_api_key", w.sessionId)).body.value).toBe("serp");
+  });
+
+  it("escalates a read (202 with approval_id); once approved it succeeds once with that approval", async () => {
+    const w = await withPolicy([{ id: "ask-prod", kinds: ["secret_read"], when: [{ path: "name", op: "regex", value: "^prod_" }], effect: "ESCALATE" }]);
+    const escalated = await read(w.key, "prod_db", w.sessionId);
+    expect(escalated.status).toBe(202);
+    expect(escalated.body).toMatchObject({ name: "prod_db", status: "pending_approval", approval_id: expect.stringMatching(/^apr_/) });
+    expect(escalated.body).not.toHaveProperty("value");
+    const id = escalated.body.approval_id as string;
+    const withApproval = () => api("GET", `/api/v1/secrets/prod_db?session_id=${w.sessionId}&approval_id=${id}`, { key: w.key });
+    expectError(await withApproval(), 409, "conflict"); // still pending
+    const reviewer = await createKey(w.slug, ["approvals:decide"]);
+    await api("POST", `/api/v1/approvals/${id}/approve`, { key: reviewer, body: {} });
+    expect((await withApproval()).body).toEqual({ name: "prod_db", value: "prod-secret" });
+    expectError(await withApproval(), 409, "conflict"); // used
+    expect((await read(w.key, "prod_db", w.sessionId)).status).toBe(202); // a new read asks again
+  });
+});

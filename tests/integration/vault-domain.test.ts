@@ -39,7 +39,7 @@ async function workspaceWithSecret(name: string, value: string, scope = "read") 
   const workspace = await createWorkspace({ slug: randomSlug() }, ADMIN);
   await storeSecret(workspace.id, { name, value, scope_required: scope }, ADMIN);
   const session = await createSession(workspace.id, { agent_id: "agent", scopes: [scope], ttl: 0 }, KEY);
-  const read = () => readSecret(workspace.id, name, session.session_id, KEY);
+  const read = async () => (await readSecret(workspace.id, name, session.session_id, KEY)).body;
   return { workspaceId: workspace.id, sessionId: session.session_id, read };
 }
 

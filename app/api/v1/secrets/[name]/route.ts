@@ -4,7 +4,8 @@ import { deleteSecret } from "@/lib/vault/manage-secrets";
 import { readSecret } from "@/lib/vault/read-secret";
 import { ReadSecretQuery, SecretNameParams } from "@/lib/vault/schemas";
 
-// An agent reads through its session: X-Session-ID header or ?session_id=.
+// An agent reads through its session: X-Session-ID header or ?session_id=. When a policy
+// escalated the read (202 with approval_id), the approved read passes X-Approval-ID or ?approval_id=.
 export const GET = withApiKey(
   { scope: "vault:read", params: SecretNameParams, query: ReadSecretQuery },
   async ({ request, params, query, key, workspaceId }) => {
@@ -15,7 +16,8 @@ export const GET = withApiKey(
         reason: "required",
       });
     }
-    return { status: 200, body: await readSecret(workspaceId, params.name, sessionId, { type: "api_key", id: key.id }) };
+    const approvalId = request.headers.get("x-approval-id")?.trim() || query.approval_id;
+    return readSecret(workspaceId, params.name, sessionId, { type: "api_key", id: key.id }, approvalId);
   },
 );
 
