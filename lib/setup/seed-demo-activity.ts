@@ -1,9 +1,13 @@
-// A living demo: four agents in a crew with a budget, and a little activity through the same
-// domain functions the API uses (so every row is audited and the chain verifies).
+// A living demo: four agents in a crew with a budget, a little activity, a balanced payment
+// policy and one escalated payment waiting for a reviewer, all through the same domain functions
+// the API uses (so every row is audited and the chain verifies).
 import { createAgent } from "@/lib/agents/manage-agents";
 import { logAction } from "@/lib/audit/log-action";
 import { createCrew } from "@/lib/crews/manage-crews";
 import { authorizePayment } from "@/lib/payments/authorize-payment";
+import { createPolicy, publishPolicy } from "@/lib/policies/manage-policies";
+import { evaluateForSession } from "@/lib/policies/evaluate-for-session";
+import { PRESETS } from "@/lib/policies/presets";
 import { checkScope } from "@/lib/sessions/check-scope";
 import { createSession } from "@/lib/sessions/create-session";
 
@@ -43,4 +47,13 @@ export async function seedDemoActivity(workspaceId: string): Promise<void> {
   await authorizePayment(demo, { session_id: publisher, amount: 0.05, currency: "USD", description: "announcement email" });
   await authorizePayment(demo, { session_id: publisher, amount: 5, currency: "USD", description: "sponsored post" }); // refused: over the session limit
   await logAction(demo, { session_id: publisher, action: "send_email", tool: "smtp", cost_usd: 0.05, details: { to: "launch-list" } });
+
+  // A balanced payment policy in force, and one escalation waiting for a reviewer (for a week).
+  const policy = await createPolicy(workspaceId, { ...PRESETS.balanced, payments: { ...PRESETS.balanced.payments, approval: { expires_in: 7 * 86_400 } } }, SYSTEM);
+  await publishPolicy(workspaceId, policy.policy_id, SYSTEM);
+  await evaluateForSession(
+    workspaceId,
+    { session_id: publisher, kind: "payment", tool: "payments", action: "sponsored newsletter slot", params: { amount: 75, currency: "USD", recipient: "ads@newsletter.example" } },
+    SYSTEM,
+  );
 }
