@@ -18,6 +18,8 @@ export const ID_PREFIXES = {
   policy: "pol",
   agent: "agt",
   crew: "crw",
+  webhook: "whk",
+  delivery: "dlv",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -3,6 +3,7 @@ import { appendAuditEvent, type Actor, type Tx } from "@/lib/audit/append-events
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { toMicros } from "@/lib/money";
+import { enqueueEvent } from "@/lib/webhooks/manage-webhooks";
 
 export const DEFAULT_APPROVAL_TTL_SECONDS = 3600;
 
@@ -58,6 +59,20 @@ export async function createApprovalRequest(tx: Tx, workspaceId: string, request
     suggestedBy: request.suggestedBy,
     decision: "ESCALATE",
     details: { request_id: id, kind: request.kind, action: request.action, amount: request.amount, required_approvals: requiredApprovals, expires_at: expiresAt.toISOString() },
+  });
+  await enqueueEvent(tx, workspaceId, "approval.requested", {
+    request_id: id,
+    status: "pending",
+    agent_id: request.agentId,
+    session_id: request.sessionId,
+    kind: request.kind,
+    tool: request.tool,
+    action: request.action,
+    amount: request.amount,
+    reason: request.reason,
+    reasons: request.reasons,
+    required_approvals: requiredApprovals,
+    expires_at: expiresAt.toISOString(),
   });
   return { request_id: id, status: "pending" as const, expires_at: expiresAt.toISOString(), required_approvals: requiredApprovals };
 }

@@ -9,6 +9,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { ApprovalRequest, ApprovalDecision, Prisma } from "@/lib/generated/prisma/client";
 import { fromMicros } from "@/lib/money";
 import { sessionAgent } from "@/lib/policies/evaluate-for-session";
+import { enqueueEvent } from "@/lib/webhooks/manage-webhooks";
 import { createApprovalRequest } from "./create-request";
 import type { RequestApprovalInput } from "./schemas";
 
@@ -41,6 +42,12 @@ export function approvalView(r: Row) {
     expires_at: r.expiresAt.toISOString(),
     created_at: r.createdAt.toISOString(),
   };
+}
+
+/** What webhooks receive about a request (its view without parameters and details). */
+function eventData(row: Row): Prisma.InputJsonObject {
+  const { params: _params, details: _details, ...rest } = approvalView(row);
+  return rest as unknown as Prisma.InputJsonObject;
 }
 
 export async function requestApproval(workspaceId: string, input: RequestApprovalInput, actor: Actor) {
@@ -84,6 +91,7 @@ async function settleExpiry(tx: Tx, workspaceId: string, row: Row): Promise<Row>
     decision: "BLOCK",
     details: { request_id: row.id, expired_at: row.expiresAt.toISOString() },
   });
+  await enqueueEvent(tx, workspaceId, "approval.expired", eventData(expired));
   return expired;
 }
 
@@ -142,7 +150,12 @@ export async function decideApproval(workspaceId: string, id: string, decision: 
     const approvals = row.decisions.filter((d) => d.decision === "approve").length + (decision === "approve" ? 1 : 0);
     const final = decision === "deny" ? "denied" : approvals >= row.requiredApprovals ? "approved" : "pending";
     if (final !== "pending") {
-      await tx.approvalRequest.update({ where: { id }, data: { status: final, decidedBy: reviewer, decisionNote: note, decidedAt: new Date() } });
+      const decided = await tx.approvalRequest.update({
+        where: { id },
+        data: { status: final, decidedBy: reviewer, decisionNote: note, decidedAt: new Date() },
+        include: { decisions: true },
+      });
+      await enqueueEvent(tx, workspaceId, final === "approved" ? "approval.approved" : "approval.denied", eventData(decided));
     }
     await appendAuditEvent(tx, workspaceId, {
       actor,

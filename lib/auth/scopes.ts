@@ -12,6 +12,7 @@ export const RESOURCES = [
   "vault",
   "approvals",
   "policies",
+  "webhooks",
 ] as const;
 
 export const KNOWN_SCOPES: readonly string[] = [

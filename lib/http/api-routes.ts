@@ -12,6 +12,7 @@ import { CheckScopeSchema, CreateSessionSchema } from "@/lib/sessions/schemas";
 import { ReadSecretQuery, StoreSecretSchema } from "@/lib/vault/schemas";
 import { EvaluateSchema, PolicyDocumentSchema, PublishSchema, SimulateSchema } from "@/lib/policies/schemas";
 import { DecisionSchema, RequestApprovalSchema, WaitQuery } from "@/lib/approvals/schemas";
+import { CreateWebhookSchema } from "@/lib/webhooks/schemas";
 
 export type ApiRoute = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -66,6 +67,11 @@ const ROUTES: ApiRoute[] = [
   { method: "get", path: "/api/v1/approvals/{id}", tag: "Approvals", summary: "A request and its status; ?wait=N (≤ 30 s) holds the answer until it is decided", scope: "approvals:read", query: WaitQuery, responses: { 200: "{request_id, status: pending|approved|denied|expired, agent_id, tool, action, amount, reason, decided_by, decision_note, decided_at, ...}", 404: "Unknown request" } },
   { method: "post", path: "/api/v1/approvals/{id}/approve", tag: "Approvals", summary: "Approve (not a request you raised; some need two distinct approvers); repeating is harmless", scope: "approvals:decide", body: DecisionSchema, responses: { 200: "{approved: true, request_id, status}", 403: "You raised it (separation of duties), or the key lacks approvals:decide", 409: "Already decided otherwise, or expired" } },
   { method: "post", path: "/api/v1/approvals/{id}/deny", tag: "Approvals", summary: "Deny; repeating is harmless", scope: "approvals:decide", body: DecisionSchema, responses: { 200: "{denied: true, request_id, status}", 403: "You raised it (separation of duties), or the key lacks approvals:decide", 409: "Already decided otherwise, or expired" } },
+
+  { method: "post", path: "/api/v1/webhooks", tag: "Webhooks", summary: "Send approval events (requested, approved, denied, expired) to a URL as JSON signed with HMAC-SHA256 (X-Warden-Signature: t=…,v1=…); retried with backoff", scope: "webhooks:write", body: CreateWebhookSchema, responses: { 201: "{webhook_id, url, events, created_at, secret} — the signing secret, shown once" } },
+  { method: "get", path: "/api/v1/webhooks", tag: "Webhooks", summary: "Live webhook endpoints (never their secrets)", scope: "webhooks:read", responses: { 200: "{count, webhooks}" } },
+  { method: "delete", path: "/api/v1/webhooks/{id}", tag: "Webhooks", summary: "Delete an endpoint; its pending deliveries stop", scope: "webhooks:write", responses: { 200: "{deleted: true, webhook_id}", 404: "Unknown webhook" } },
+  { method: "get", path: "/api/v1/webhooks/{id}/deliveries", tag: "Webhooks", summary: "The delivery log, newest first", scope: "webhooks:read", responses: { 200: "{webhook_id, count, deliveries: [{delivery_id, event, status, attempts, last_status_code, last_error, next_attempt_at, created_at, delivered_at}]}", 404: "Unknown webhook" } },
 
   { method: "post", path: "/api/v1/agents", tag: "Agents", summary: "Register an agent with display name, default scopes and an optional budget", scope: "agents:write", body: CreateAgentSchema, responses: { 201: "The agent", 409: "Agent exists" } },
   { method: "get", path: "/api/v1/agents", tag: "Agents", summary: "List agents", scope: "agents:read", responses: { 200: "{count, agents}" } },

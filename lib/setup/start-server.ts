@@ -5,6 +5,7 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { masterKey } from "@/lib/vault/master-key";
+import { startWebhookDelivery } from "@/lib/webhooks/deliver-webhooks";
 import { appSecrets } from "./app-secrets";
 import { ensureFirstRun } from "./ensure-first-run";
 import { setCurrentServerHandle, writeServerHandle } from "./server-handle";
@@ -16,6 +17,7 @@ export async function startServer(): Promise<void> {
   const db = await getDb();
   await ensureFirstRun();
   setCurrentServerHandle(writeServerHandle(cfg.dataDir, `http://127.0.0.1:${cfg.PORT}`));
+  startWebhookDelivery();
   logger.info("warden ready", { database: db.kind, port: cfg.PORT });
 }
 
