@@ -1,0 +1,18 @@
+// What the Approvals page shows, for its first paint and for every poll: the pending queue,
+// the recent decisions and readable names for everyone they mention.
+import { actorLabels } from "@/lib/approvals/actor-labels";
+import { listRecent } from "@/lib/approvals/list-recent";
+import { listPending, type approvalView } from "@/lib/approvals/manage-approvals";
+
+export type ApprovalView = ReturnType<typeof approvalView>;
+export type ApprovalQueue = { pending: ApprovalView[]; recent: ApprovalView[]; labels: Record<string, string>; now: string };
+
+export const RECENT_LIMIT = 20;
+
+export async function loadQueue(workspaceId: string): Promise<ApprovalQueue> {
+  // Recent first: it settles expired requests, which then are no longer pending.
+  const recent = await listRecent(workspaceId, RECENT_LIMIT);
+  const { requests: pending } = await listPending(workspaceId);
+  const refs = [...pending, ...recent].flatMap((r) => [r.requested_by, ...r.approvals, ...(r.decided_by ? [r.decided_by] : [])]);
+  return { pending, recent, labels: await actorLabels(workspaceId, new Set(refs)), now: new Date().toISOString() };
+}
