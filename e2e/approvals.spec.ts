@@ -37,7 +37,7 @@ async function escalatingWorkspace(request: APIRequestContext, payments: Json) {
   const slug = unique("approvals");
   const keyName = unique("agent-key");
   await cli(["create-workspace", slug]);
-  const lines = await cli(["create-key", "--workspace", slug, "--name", keyName, "--scopes", "policies:write,sessions:write,approvals:read,approvals:decide"]);
+  const lines = await cli(["create-key", "--workspace", slug, "--name", keyName, "--scopes", "policies:write,sessions:write,payments:write,approvals:read,approvals:decide"]);
   const key = lines.at(-1)!;
   const post = async (path: string, data: Json) => {
     const response = await request.post(path, { headers: bearer(key), data });
@@ -69,7 +69,15 @@ async function escalatingWorkspace(request: APIRequestContext, payments: Json) {
     expect(response.status()).toBe(200);
     return (await response.json()) as Json;
   }
-  return { slug, key, keyName, agentId, escalate, outcome };
+  /** The agent pays with the reviewer's approval: POST /api/v1/payments/authorize with approval_id. */
+  async function payApproved(id: string, amount: number) {
+    const response = await request.post("/api/v1/payments/authorize", {
+      headers: bearer(key),
+      data: { session_id, amount, currency: "USD", recipient: "vendor@shop.test", approval_id: id },
+    });
+    return { status: response.status(), body: (await response.json()) as Json };
+  }
+  return { slug, key, keyName, agentId, escalate, outcome, payApproved };
 }
 
 /** A marker on the window: still there later means the page was not reloaded. */
@@ -125,6 +133,9 @@ test.describe("a reviewer", () => {
 
     const answered = await waiting;
     expect(answered).toMatchObject({ request_id: id, status: "approved", decision_note: "Invoice checked against the PO", decided_by: expect.stringMatching(/^user:usr_/) });
+    // The approved payment authorizes exactly once.
+    expect(await w.payApproved(id, 60)).toMatchObject({ status: 200, body: { authorized: true, amount: 60, approval_id: id } });
+    expect(await w.payApproved(id, 60)).toMatchObject({ status: 409, body: { authorized: false, code: "approval_consumed" } });
     await notReloaded();
     await attachScreenshot(page, testInfo, "approvals-after-decision");
   });
@@ -156,6 +167,7 @@ test.describe("a reviewer", () => {
     await expect(recentRow(page, id).getByTestId("outcome")).toHaveText("denied");
     await expect(recentRow(page, id).getByTestId("note")).toHaveText("Unknown vendor");
     expect(await waiting).toMatchObject({ status: "denied", decision_note: "Unknown vendor", decided_by: expect.stringMatching(/^user:usr_/) });
+    expect(await w.payApproved(id, 75)).toMatchObject({ status: 403, body: { authorized: false, code: "approval_denied" } });
     await notReloaded();
   });
 
