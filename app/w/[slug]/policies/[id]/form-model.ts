@@ -26,6 +26,8 @@ export const PAYMENT_AMOUNTS = ["max_single", "hourly_budget", "daily_budget", "
 export const PAYMENT_LISTS = ["trusted_recipients", "blocked_domains", "allowed_currencies"] as const;
 export type PaymentsForm = Record<(typeof PAYMENT_AMOUNTS)[number] | (typeof PAYMENT_LISTS)[number], string> & {
   max_requests_per_minute: string;
+  /** trusted_recipients set, even empty: every other recipient escalates. */
+  isTrustedOnly: boolean;
   hoursStart: string;
   hoursEnd: string;
   hoursTimeZone: string;
@@ -52,11 +54,18 @@ export const newKey = () => `k${++counter}`;
 
 const list = (items: readonly string[] | undefined) => (items ?? []).join(", ");
 const text = (value: unknown) => (value === undefined || value === null ? "" : String(value));
+/** Bare when reading it back gives the same string; quoted when it would read as JSON ("42"). */
+const itemText = (value: unknown) => (typeof value === "string" && parseValue(value) === value ? value : JSON.stringify(value));
+
 /** A condition's value as typed: strings bare, anything else as JSON; lists comma-separated. */
 export function valueText(value: unknown, op: string): string {
   if (value === undefined) return "";
-  if ((op === "in" || op === "not_in") && Array.isArray(value)) return value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
-  return typeof value === "string" ? value : JSON.stringify(value);
+  if ((op === "in" || op === "not_in") && Array.isArray(value)) {
+    // An item with a comma cannot be told apart in a comma-separated list: the list is JSON then.
+    const isPlain = value.every((v) => !(typeof v === "string" && v.includes(",")));
+    return isPlain ? value.map(itemText).join(", ") : JSON.stringify(value);
+  }
+  return op === "regex" && typeof value === "string" ? value : itemText(value);
 }
 
 export const emptyRule = (index: number): RuleForm => ({
@@ -117,6 +126,7 @@ export function toForm(document: PolicyDocument): PolicyForm {
       blocked_domains: list(p.blocked_domains),
       allowed_currencies: list(p.allowed_currencies),
       max_requests_per_minute: text(p.max_requests_per_minute),
+      isTrustedOnly: p.trusted_recipients !== undefined,
       hoursStart: p.operating_hours?.start ?? "",
       hoursEnd: p.operating_hours?.end ?? "",
       hoursTimeZone: p.operating_hours?.time_zone ?? "",
@@ -181,17 +191,18 @@ function ruleToJson(rule: RuleForm): Json {
 
 function paymentsToJson(p: PaymentsForm): Json {
   const hasHours = p.hoursStart || p.hoursEnd || p.hoursTimeZone || p.hoursDays.length > 0;
-  return (
+  const rules =
     compact({
       ...Object.fromEntries(PAYMENT_AMOUNTS.map((field) => [field, optionalNumber(p[field])])),
-      ...Object.fromEntries(PAYMENT_LISTS.map((field) => [field, optionalList(p[field])])),
+      ...Object.fromEntries(PAYMENT_LISTS.map((field) => [field, field === "trusted_recipients" ? undefined : optionalList(p[field])])),
       max_requests_per_minute: optionalNumber(p.max_requests_per_minute),
       operating_hours: hasHours ? { start: p.hoursStart.trim(), end: p.hoursEnd.trim(), time_zone: p.hoursTimeZone.trim(), ...(p.hoursDays.length > 0 ? { days: p.hoursDays } : {}) } : undefined,
       expires_at: p.expires_at.trim(),
       suspicious_pattern: compact({ same_recipient: optionalNumber(p.sameRecipient), within_minutes: optionalNumber(p.withinMinutes) }),
       approval: compact({ expires_in: optionalNumber(p.expiresIn), two_person_above: optionalNumber(p.twoPersonAbove) }),
-    }) ?? {}
-  );
+    }) ?? {};
+  // An empty list is meaningful here (no recipient is trusted), so it is kept.
+  return p.isTrustedOnly ? { ...rules, trusted_recipients: items(p.trusted_recipients) } : rules;
 }
 
 /** The document the form describes, not yet validated. */

@@ -27,7 +27,17 @@ export function PaymentFields({ payments, onChange, errorAt, isReadOnly }: Props
         ))}
       </div>
       <div className="grid gap-3 md:grid-cols-3">
-        <TextField id="payments-trusted" label="Trusted recipients" value={payments.trusted_recipients} onChange={(v) => set("trusted_recipients", v)} hint="Comma-separated; others escalate when set." error={at("trusted_recipients")} {...common} />
+        <div>
+          <label className="mb-1 flex items-center gap-2 text-sm font-medium text-slate-700">
+            <input type="checkbox" checked={payments.isTrustedOnly} onChange={(event) => set("isTrustedOnly", event.target.checked)} disabled={isReadOnly} />
+            Escalate untrusted recipients
+          </label>
+          {payments.isTrustedOnly ? (
+            <TextField id="payments-trusted" label="Trusted recipients" srOnlyLabel value={payments.trusted_recipients} onChange={(v) => set("trusted_recipients", v)} placeholder="Trusted recipients, comma-separated" hint="Payments to anyone else escalate; empty: every payment escalates." error={at("trusted_recipients")} {...common} />
+          ) : (
+            <p className="text-xs text-slate-500">Off: any recipient (not on a blocked domain).</p>
+          )}
+        </div>
         <TextField id="payments-blocked" label="Blocked domains" value={payments.blocked_domains} onChange={(v) => set("blocked_domains", v)} hint="Comma-separated, e.g. casino.example" error={at("blocked_domains")} {...common} />
         <TextField id="payments-currencies" label="Allowed currencies" value={payments.allowed_currencies} onChange={(v) => set("allowed_currencies", v)} hint="Comma-separated codes, e.g. USD, EUR" error={at("allowed_currencies")} {...common} />
       </div>
