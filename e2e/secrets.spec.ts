@@ -27,13 +27,18 @@ async function recordResponses(page: Page): Promise<Received[]> {
   const received: Received[] = [];
   await page.route("**/*", async (route) => {
     const request = route.request();
-    const response = await route.fetch({ maxRedirects: 0 });
-    const body = await response.body();
-    const type = response.headers()["content-type"] ?? "";
-    if (/^text\/|json|javascript|x-component/.test(type)) {
-      received.push({ url: request.url(), method: request.method(), type, body: body.toString("utf8") });
+    try {
+      const response = await route.fetch({ maxRedirects: 0 });
+      const body = await response.body();
+      const type = response.headers()["content-type"] ?? "";
+      if (/^text\/|json|javascript|x-component/.test(type)) {
+        received.push({ url: request.url(), method: request.method(), type, body: body.toString("utf8") });
+      }
+      await route.fulfill({ response, body });
+    } catch {
+      // The browser gave the request up (an aborted prefetch, a navigation): nothing reached it.
+      await route.abort().catch(() => {});
     }
-    await route.fulfill({ response, body });
   });
   return received;
 }

@@ -1,7 +1,8 @@
 // "Test this draft": replays the workspace's most recent audited actions (up to 10,000) through
 // the policies in force with this policy's draft in place of its published version, and reports
 // which decisions would change. Replayed: policy evaluations (their exact recorded inputs),
-// payments (amount, currency and recipient from the trail) and logged agent actions (as tool
+// payments (amount, currency and recipient from the trail, once each, though an authorization
+// under a policy records its evaluation too) and logged agent actions (as tool
 // calls with their details as parameters). Window counters are not reconstructed: each action is
 // replayed with empty windows, so hourly/daily budgets and rate limits show only single-action
 // effects.
@@ -28,6 +29,8 @@ export type SimulationResult = {
 
 function replayable(entry: Entry): { action: Omit<PolicyAction, "crews">; before: Effect } | null {
   const d = entry.details;
+  // A payment's own evaluation: the payment event that follows it is the action replayed.
+  if (entry.action === "policy.evaluated" && d.action === "payment.authorize") return null;
   if (entry.action === "policy.evaluated" && typeof d.kind === "string") {
     return {
       action: { kind: d.kind as ActionKind, tool: entry.tool, action: String(d.action ?? ""), params: (d.params as Record<string, unknown>) ?? {}, agentId: entry.agent_id },
