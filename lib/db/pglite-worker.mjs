@@ -94,6 +94,19 @@ function serializeError(error) {
   return { message: error.message, name: error.name, database: error instanceof messages.DatabaseError, fields };
 }
 
+// Housekeeping PostgreSQL's autovacuum would do, which never runs in PGlite (single-user mode):
+// rows updated on every payment (sessions, agents, crews, the chain heads, keys) are vacuumed
+// every minute, and the planner's statistics refreshed every quarter of an hour. Both wait for
+// any open transaction (PGlite runs one statement at a time) and never keep the thread alive.
+const HOT_TABLES = "sessions, agents, crews, audit_chain_heads, api_keys, approval_requests";
+let ticks = 0;
+const housekeeping = setInterval(() => {
+  if (!db) return;
+  const statement = ticks++ % 15 === 0 ? "ANALYZE" : `VACUUM ${HOT_TABLES}`;
+  db.exec(statement).catch(() => {}); // a table missing before migrations ran: try again later
+}, 60_000);
+housekeeping.unref();
+
 parentPort.on("message", (message) => {
   run(message).then(
     (result) => parentPort.postMessage({ id: message.id, result }),
