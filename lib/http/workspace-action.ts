@@ -32,3 +32,10 @@ export function workspaceAction<I, O>(
     }
   };
 }
+
+/** The audit actor of a signed-in member. */
+export const userActor = (member: MemberContext) => ({ type: "user" as const, id: member.userId });
+
+/** A server action only admins may run (permission workspace:manage). */
+export const adminAction = <I, O>(schema: z.ZodType<I>, run: (input: I, member: MemberContext) => Promise<O>) =>
+  workspaceAction({ schema, permission: "workspace:manage" }, run);

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { decideApproval } from "@/lib/approvals/manage-approvals";
 import { ApprovalIdParams } from "@/lib/approvals/schemas";
-import { workspaceAction } from "@/lib/http/workspace-action";
+import { userActor, workspaceAction } from "@/lib/http/workspace-action";
 import { loadQueue } from "./load-queue";
 
 const queue = workspaceAction({ schema: z.strictObject({}), permission: "read" }, (_input, member) => loadQueue(member.workspace.id));
@@ -21,7 +21,7 @@ const DecideSchema = z.strictObject({
 });
 
 const decide = workspaceAction({ schema: DecideSchema, permission: "approvals:decide" }, async ({ request_id, decision, note }, member) => {
-  const result = await decideApproval(member.workspace.id, request_id, decision, note, { type: "user", id: member.userId });
+  const result = await decideApproval(member.workspace.id, request_id, decision, note, userActor(member));
   return { request_id, decision, status: result.status };
 });
 /** Approve or deny a pending request with an optional note, as the signed-in member. */

@@ -5,26 +5,23 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { MemberContext } from "@/lib/auth/current-member";
-import { workspaceAction } from "@/lib/http/workspace-action";
+import { adminAction, userActor, workspaceAction } from "@/lib/http/workspace-action";
 import { parseWith } from "@/lib/http/validation";
 import { createPolicy, publishPolicy, updateDraft } from "@/lib/policies/manage-policies";
 import { PRESETS, type PresetName } from "@/lib/policies/presets";
 import { PolicyDocumentSchema, SimulateSchema } from "@/lib/policies/schemas";
 import { simulateDraft } from "@/lib/policies/simulate-draft";
 
-const userActor = (member: MemberContext) => ({ type: "user" as const, id: member.userId });
 const refresh = (member: MemberContext) => revalidatePath(`/w/${member.workspace.slug}/policies`, "layout");
 const PolicyId = z.string().startsWith("pol_", "must be a policy id (pol_...)");
 
-const manage = <I, O>(schema: z.ZodType<I>, run: (input: I, member: MemberContext) => Promise<O>) =>
-  workspaceAction({ schema, permission: "workspace:manage" }, run);
 
 const CreateSchema = z.strictObject({
   name: z.string().trim().min(1, "is required").max(100),
   preset: z.enum(Object.keys(PRESETS) as [PresetName, ...PresetName[]]).optional(),
 });
 
-const create = manage(CreateSchema, async ({ name, preset }, member) => {
+const create = adminAction(CreateSchema, async ({ name, preset }, member) => {
   // From scratch: deny by default, no rules yet.
   const start = preset ? PRESETS[preset] : { target: { kind: "all" }, default: "BLOCK", rules: [] };
   const document = parseWith(PolicyDocumentSchema, { ...start, name }, "body");
@@ -37,7 +34,7 @@ export async function createPolicyAction(slug: string, input: unknown) {
 }
 
 // The document is checked in a second step so that its errors are named from its root.
-const save = manage(z.strictObject({ policy_id: PolicyId, document: z.unknown() }), async ({ policy_id, document }, member) => {
+const save = adminAction(z.strictObject({ policy_id: PolicyId, document: z.unknown() }), async ({ policy_id, document }, member) => {
   const valid = parseWith(PolicyDocumentSchema, document, "body");
   const policy = await updateDraft(member.workspace.id, policy_id, valid, userActor(member));
   refresh(member);
@@ -48,7 +45,7 @@ export async function saveDraftAction(slug: string, input: unknown) {
 }
 
 /** Publishes the draft, or (version) an earlier version again: a rollback. */
-const publish = manage(z.strictObject({ policy_id: PolicyId, version: z.number().int().min(1).optional() }), async ({ policy_id, version }, member) => {
+const publish = adminAction(z.strictObject({ policy_id: PolicyId, version: z.number().int().min(1).optional() }), async ({ policy_id, version }, member) => {
   const result = await publishPolicy(member.workspace.id, policy_id, userActor(member), version);
   refresh(member);
   return { version: result.version, from_version: version ?? null };

@@ -3,20 +3,16 @@
 // The Secrets page's mutations. Values travel only browser → server: every result below
 // carries names and version numbers, never a value.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import type { MemberContext } from "@/lib/auth/current-member";
-import { workspaceAction } from "@/lib/http/workspace-action";
+import { adminAction, userActor } from "@/lib/http/workspace-action";
 import { changeSecretScope, deleteSecret, restoreSecretVersion } from "@/lib/vault/manage-secrets";
 import { ChangeScopeSchema, DeleteSecretSchema, RestoreVersionSchema, StoreSecretSchema } from "@/lib/vault/schemas";
 import { storeSecret } from "@/lib/vault/store-secret";
 
-const userActor = (member: MemberContext) => ({ type: "user" as const, id: member.userId });
 const refresh = (member: MemberContext) => revalidatePath(`/w/${member.workspace.slug}/secrets`);
 
-const manage = <I, O>(schema: z.ZodType<I>, run: (input: I, member: MemberContext) => Promise<O>) =>
-  workspaceAction({ schema, permission: "workspace:manage" }, run);
 
-const store = manage(StoreSecretSchema, async (input, member) => {
+const store = adminAction(StoreSecretSchema, async (input, member) => {
   const { name, version } = await storeSecret(member.workspace.id, input, userActor(member));
   refresh(member);
   return { name, version };
@@ -26,7 +22,7 @@ export async function storeSecretAction(slug: string, input: unknown) {
   return store(slug, input);
 }
 
-const changeScope = manage(ChangeScopeSchema, async ({ name, scope_required }, member) => {
+const changeScope = adminAction(ChangeScopeSchema, async ({ name, scope_required }, member) => {
   const result = await changeSecretScope(member.workspace.id, name, scope_required, userActor(member));
   refresh(member);
   return result;
@@ -35,7 +31,7 @@ export async function changeSecretScopeAction(slug: string, input: unknown) {
   return changeScope(slug, input);
 }
 
-const restore = manage(RestoreVersionSchema, async ({ name, version }, member) => {
+const restore = adminAction(RestoreVersionSchema, async ({ name, version }, member) => {
   const restored = await restoreSecretVersion(member.workspace.id, name, version, userActor(member));
   refresh(member);
   return { name: restored.name, version: restored.version, from_version: version };
@@ -44,7 +40,7 @@ export async function restoreSecretVersionAction(slug: string, input: unknown) {
   return restore(slug, input);
 }
 
-const remove = manage(DeleteSecretSchema, async ({ name }, member) => {
+const remove = adminAction(DeleteSecretSchema, async ({ name }, member) => {
   const result = await deleteSecret(member.workspace.id, name, userActor(member));
   refresh(member);
   return result;

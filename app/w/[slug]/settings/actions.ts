@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import type { MemberContext } from "@/lib/auth/current-member";
-import { workspaceAction } from "@/lib/http/workspace-action";
+import { adminAction, userActor } from "@/lib/http/workspace-action";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
 import { CreateKeySchema, KeyPrefixSchema } from "@/lib/keys/schemas";
@@ -11,13 +10,10 @@ import { changeMemberRole, removeMember, revokeInvitation } from "@/lib/members/
 import { inviteMember } from "@/lib/members/invite-member";
 import { ChangeRoleSchema, InviteMemberSchema, RemoveMemberSchema, RevokeInvitationSchema } from "@/lib/members/schemas";
 
-const userActor = (member: MemberContext) => ({ type: "user" as const, id: member.userId });
 const refresh = (member: MemberContext, page: string) => revalidatePath(`/w/${member.workspace.slug}/settings/${page}`);
 
-const manage = <I, O>(schema: z.ZodType<I>, run: (input: I, member: MemberContext) => Promise<O>) =>
-  workspaceAction({ schema, permission: "workspace:manage" }, run);
 
-const createKey = manage(CreateKeySchema, async (input, member) => {
+const createKey = adminAction(CreateKeySchema, async (input, member) => {
   const created = await createApiKey(member.workspace.id, input, { actor: userActor(member) });
   refresh(member, "api-keys");
   return created;
@@ -26,7 +22,7 @@ export async function createApiKeyAction(slug: string, input: unknown) {
   return createKey(slug, input);
 }
 
-const revokeKey = manage(KeyPrefixSchema, async ({ prefix }, member) => {
+const revokeKey = adminAction(KeyPrefixSchema, async ({ prefix }, member) => {
   const result = await revokeApiKey(member.workspace.id, prefix, userActor(member));
   refresh(member, "api-keys");
   return result;
@@ -35,7 +31,7 @@ export async function revokeApiKeyAction(slug: string, input: unknown) {
   return revokeKey(slug, input);
 }
 
-const invite = manage(InviteMemberSchema, async (input, member) => {
+const invite = adminAction(InviteMemberSchema, async (input, member) => {
   const result = await inviteMember(member.workspace.id, input, userActor(member));
   refresh(member, "members");
   return result.kind === "invited"
@@ -46,7 +42,7 @@ export async function inviteMemberAction(slug: string, input: unknown) {
   return invite(slug, input);
 }
 
-const changeRole = manage(ChangeRoleSchema, async (input, member) => {
+const changeRole = adminAction(ChangeRoleSchema, async (input, member) => {
   await changeMemberRole(member.workspace.id, input, userActor(member));
   refresh(member, "members");
   return { changed: true };
@@ -55,7 +51,7 @@ export async function changeMemberRoleAction(slug: string, input: unknown) {
   return changeRole(slug, input);
 }
 
-const remove = manage(RemoveMemberSchema, async (input, member) => {
+const remove = adminAction(RemoveMemberSchema, async (input, member) => {
   const result = await removeMember(member.workspace.id, input, userActor(member));
   refresh(member, "members");
   return result;
@@ -64,7 +60,7 @@ export async function removeMemberAction(slug: string, input: unknown) {
   return remove(slug, input);
 }
 
-const revokeInvite = manage(RevokeInvitationSchema, async (input, member) => {
+const revokeInvite = adminAction(RevokeInvitationSchema, async (input, member) => {
   const result = await revokeInvitation(member.workspace.id, input, userActor(member));
   refresh(member, "members");
   return result;
