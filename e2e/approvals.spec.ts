@@ -6,6 +6,7 @@
 // Each test has a workspace of its own: its policy and queue concern nobody else.
 import type { APIRequestContext, Page, Request } from "@playwright/test";
 import { attachScreenshot, cli, expect, fillSignIn, test, toast, unique } from "./support/fixtures";
+import { actionCall, replay, type ActionCall } from "./support/server-actions";
 
 type User = { email: string; password: string };
 type Json = Record<string, unknown>;
@@ -239,21 +240,7 @@ test.describe("a reviewer", () => {
   });
 });
 
-type ActionCall = { url: string; headers: Record<string, string>; body: string };
-
 const isDecision = (request: Request) => request.method() === "POST" && "next-action" in request.headers() && (request.postData() ?? "").includes('"decision"');
-
-function actionCall(request: Request): ActionCall {
-  const headers = request.headers();
-  const keep = ["next-action", "next-router-state-tree", "content-type", "accept"].filter((h) => headers[h] !== undefined);
-  return { url: request.url(), headers: Object.fromEntries(keep.map((h) => [h, headers[h]!])), body: request.postData() ?? "" };
-}
-
-const replay = (page: Page, call: ActionCall) =>
-  page.evaluate(async ({ url, headers, body }) => {
-    const response = await fetch(url, { method: "POST", headers, body });
-    return { status: response.status, body: await response.text() };
-  }, call);
 
 for (const [role, label, person] of [["VIEWER", "Viewer", "a viewer"], ["AUDITOR", "Auditor", "an auditor"]] as const) {
   test.describe(person, () => {

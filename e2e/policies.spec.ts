@@ -4,9 +4,10 @@
 // reads everything, and the server refuses the admin's requests when the viewer replays them.
 // Each journey has its own workspace: simulation replays a workspace's whole recent trail.
 import fs from "node:fs/promises";
-import type { APIRequestContext, Page, Request } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { parse, stringify } from "yaml";
 import { ADMIN, attachScreenshot, cli, expect, fillSignIn, signIn, test, toast, unique } from "./support/fixtures";
+import { actionCall, isServerAction, replay } from "./support/server-actions";
 
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 const expectToast = (page: Page, type: "success" | "error", text: string) => expect(toast(page, type).filter({ hasText: text })).toBeVisible();
@@ -253,13 +254,6 @@ test.describe("an admin testing a draft", () => {
   });
 });
 
-const isServerAction = (request: Request) => request.method() === "POST" && "next-action" in request.headers();
-type ActionCall = { url: string; headers: Record<string, string>; body: string };
-function actionCall(request: Request): ActionCall {
-  const headers = request.headers();
-  const keep = ["next-action", "next-router-state-tree", "content-type", "accept"].filter((h) => headers[h] !== undefined);
-  return { url: request.url(), headers: Object.fromEntries(keep.map((h) => [h, headers[h]!])), body: request.postData() ?? "" };
-}
 
 test.describe("a viewer", () => {
   test("sees policies read-only, and the server refuses the admin's save and publish requests replayed from the viewer's browser", async ({ browser, page, request }, testInfo) => {
@@ -307,7 +301,7 @@ test.describe("a viewer", () => {
 
     const refusal = "Your role (Viewer) does not allow this";
     for (const call of [save, publish]) {
-      const replayed = await page.evaluate(async ({ url, headers, body }) => (await fetch(url, { method: "POST", headers, body })).text(), call);
+      const replayed = (await replay(page, call)).body;
       expect(replayed).toContain(refusal);
     }
     expect(await getPolicy(request, key, policy_id)).toMatchObject({ published_version: 1, draft: { description: "original" } });

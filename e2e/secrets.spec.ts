@@ -3,7 +3,8 @@
 // Viewers and auditors see the same table read-only, and the server refuses their calls to the
 // page's server actions even when they replay the requests an admin's browser sends.
 import { randomBytes } from "node:crypto";
-import type { Page, Request } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { actionCall, isServerAction, replay, type ActionCall } from "./support/server-actions";
 import { ADMIN, WORKSPACE, attachScreenshot, cli, createKey, createUser, expect, signIn, test, toast, unique } from "./support/fixtures";
 
 const secretsPage = `/w/${WORKSPACE}/secrets`;
@@ -219,23 +220,6 @@ test.describe("an admin", () => {
   });
 });
 
-type ActionCall = { url: string; headers: Record<string, string>; body: string };
-
-const isServerAction = (request: Request) => request.method() === "POST" && "next-action" in request.headers();
-
-/** The parts of a server-action request a browser script can send again. */
-function actionCall(request: Request): ActionCall {
-  const headers = request.headers();
-  const keep = ["next-action", "next-router-state-tree", "content-type", "accept"].filter((h) => headers[h] !== undefined);
-  return { url: request.url(), headers: Object.fromEntries(keep.map((h) => [h, headers[h]!])), body: request.postData() ?? "" };
-}
-
-/** Sends a server-action request from the page, as its own script could: with its user's session. */
-const replay = (page: Page, call: ActionCall) =>
-  page.evaluate(async ({ url, headers, body }) => {
-    const response = await fetch(url, { method: "POST", headers, body });
-    return { status: response.status, body: await response.text() };
-  }, call);
 
 for (const [role, label, person] of [["VIEWER", "Viewer", "a viewer"], ["AUDITOR", "Auditor", "an auditor"]] as const) {
   test.describe(person, () => {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { createPolicyAction } from "./actions";
-import { usePolicyAction } from "./use-policy-action";
+import { useServerAction } from "@/components/forms/use-server-action";
 
 type Preset = { key: string; name: string; description: string };
 
@@ -26,7 +26,7 @@ function NewPolicyForm({ slug, presets, onCancel }: { slug: string; presets: Pre
   const [start, setStart] = useState("scratch");
   const [name, setName] = useState("");
   const [isNameTouched, setNameTouched] = useState(false);
-  const create = usePolicyAction(
+  const create = useServerAction(
     (input: { name: string; preset?: string }) => createPolicyAction(slug, input),
     (data) => {
       toast.success(`Created ${data.name}`);

@@ -3,13 +3,13 @@
 import { toast } from "sonner";
 import { storeSecretAction } from "./actions";
 import { Field, FormError, SCOPE_HINT, takeValue, valueInputProps } from "./secret-fields";
-import { errorFor, useSecretAction } from "./use-secret-action";
+import { errorFor, useServerAction } from "@/components/forms/use-server-action";
 
 type Input = { name: string; value: string; scope_required?: string };
 const FIELDS = ["name", "value", "scope_required"] as const;
 
 export function NewSecretForm({ slug, existingNames }: { slug: string; existingNames: string[] }) {
-  const store = useSecretAction(
+  const store = useServerAction(
     (input: Input) => storeSecretAction(slug, input),
     (data) => toast.success(`Stored ${data.name} (version ${data.version})`),
   );

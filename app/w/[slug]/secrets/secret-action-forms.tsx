@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import type { SecretSummary } from "@/lib/vault/manage-secrets";
 import { changeSecretScopeAction, deleteSecretAction, restoreSecretVersionAction, storeSecretAction } from "./actions";
 import { Field, FormError, SCOPE_HINT, takeValue, valueInputProps } from "./secret-fields";
-import { useSecretAction } from "./use-secret-action";
+import { useServerAction } from "@/components/forms/use-server-action";
 
 export type RowAction = "set-value" | "change-scope" | "roll-back" | "delete";
 type FormProps = { slug: string; secret: SecretSummary; onDone: () => void };
@@ -31,7 +31,7 @@ export function SecretActionForm({ action, ...props }: FormProps & { action: Row
 }
 
 function SetValueForm({ slug, secret, onDone }: FormProps) {
-  const store = useSecretAction(
+  const store = useServerAction(
     (input: { name: string; value: string }) => storeSecretAction(slug, input),
     (data) => {
       toast.success(`Stored version ${data.version} of ${data.name}`);
@@ -59,7 +59,7 @@ function SetValueForm({ slug, secret, onDone }: FormProps) {
 }
 
 function ChangeScopeForm({ slug, secret, onDone }: FormProps) {
-  const change = useSecretAction(
+  const change = useServerAction(
     (input: { name: string; scope_required: string }) => changeSecretScopeAction(slug, input),
     (data) => {
       toast.success(`${data.name} now requires the scope ${data.scope_required}`);
@@ -89,7 +89,7 @@ function ChangeScopeForm({ slug, secret, onDone }: FormProps) {
 
 function RollBackForm({ slug, secret, onDone }: FormProps) {
   const older = secret.versions.filter((v) => v !== secret.version);
-  const restore = useSecretAction(
+  const restore = useServerAction(
     (input: { name: string; version: number }) => restoreSecretVersionAction(slug, input),
     (data) => {
       toast.success(`Restored version ${data.from_version} of ${data.name} as version ${data.version}`);
@@ -120,7 +120,7 @@ function RollBackForm({ slug, secret, onDone }: FormProps) {
 }
 
 function DeleteForm({ slug, secret, onDone }: FormProps) {
-  const remove = useSecretAction(
+  const remove = useServerAction(
     (input: { name: string }) => deleteSecretAction(slug, input),
     (data) => {
       toast.success(`Deleted ${data.name}`);

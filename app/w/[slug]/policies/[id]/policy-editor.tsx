@@ -9,7 +9,7 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 import { PolicyDocumentSchema, type PolicyDocument } from "@/lib/policies/schemas";
 import { publishPolicyAction, saveDraftAction } from "../actions";
 import { checkText, download, fileName, toText, type TextFormat } from "../policy-text";
-import { usePolicyAction } from "../use-policy-action";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { anchorOf, toDocument, toForm, type PolicyForm } from "./form-model";
 import { RawEditor } from "./raw-editor";
 import { RuleBuilder } from "./rule-builder";
@@ -60,7 +60,7 @@ export function PolicyEditor({ slug, policyId, draft, publishedVersion, draftDif
     setRaw((r) => ({ text: toText(document, r.format), format: r.format, isSource: false }));
   };
 
-  const save = usePolicyAction(
+  const save = useServerAction(
     (input: { policy_id: string; document: unknown }) => saveDraftAction(slug, input),
     (data) => {
       toast.success(`Saved the draft of ${data.name}`);
@@ -70,7 +70,7 @@ export function PolicyEditor({ slug, policyId, draft, publishedVersion, draftDif
       }
     },
   );
-  const publish = usePolicyAction(
+  const publish = useServerAction(
     (input: { policy_id: string }) => publishPolicyAction(slug, input),
     (data) => {
       toast.success(`Published version ${data.version}`);

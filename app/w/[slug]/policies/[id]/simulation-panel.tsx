@@ -6,12 +6,12 @@ import { useState } from "react";
 import { EFFECTS } from "@/lib/policies/schemas";
 import type { SimulationResult } from "@/lib/policies/simulate-draft";
 import { simulateDraftAction } from "../actions";
-import { usePolicyAction } from "../use-policy-action";
+import { useServerAction } from "@/components/forms/use-server-action";
 
 export function SimulationPanel({ slug, policyId, isDirty }: { slug: string; policyId: string; isDirty: boolean }) {
   const [limit, setLimit] = useState("1000");
   const [result, setResult] = useState<SimulationResult | null>(null);
-  const simulate = usePolicyAction((input: { policy_id: string; limit: number }) => simulateDraftAction(slug, input), setResult, { refresh: false });
+  const simulate = useServerAction((input: { policy_id: string; limit: number }) => simulateDraftAction(slug, input), setResult, { refresh: false });
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     simulate.run({ policy_id: policyId, limit: Number(limit) });

@@ -9,7 +9,7 @@ import { TextDiff } from "@/components/ui/text-diff";
 import type { PolicyDocument } from "@/lib/policies/schemas";
 import { publishPolicyAction } from "../actions";
 import { download, fileName, toText } from "../policy-text";
-import { usePolicyAction } from "../use-policy-action";
+import { useServerAction } from "@/components/forms/use-server-action";
 
 export type VersionView = { version: number; in_force: boolean; published_at: string; published_by: string; document: PolicyDocument };
 type Comparison = { version: number; against: "previous" | "draft" };
@@ -27,7 +27,7 @@ export function VersionHistory({ slug, policyId, policyName, versions, draft, is
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [rollBackTo, setRollBackTo] = useState<VersionView | null>(null);
   const latest = versions[0]?.version ?? 0;
-  const rollBack = usePolicyAction(
+  const rollBack = useServerAction(
     (input: { policy_id: string; version: number }) => publishPolicyAction(slug, input),
     (data) => {
       toast.success(`Rolled back to version ${data.from_version}: published as version ${data.version}`);

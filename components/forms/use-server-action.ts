@@ -9,11 +9,11 @@ import type { ActionResult } from "@/lib/http/workspace-action";
 export type ActionError = { message: string; field?: string };
 
 /**
- * Runs one of the page's server actions: a refusal or invalid input becomes a toast plus an
- * error the form shows next to its field; success runs `onSuccess` and refreshes the server
- * component, so the table shows the new version, scope or row.
+ * Runs a page's server action: a refusal or invalid input becomes a toast plus an error the form
+ * shows next to its field; success runs `onSuccess` and (unless refresh is false) refreshes the
+ * server components so the page shows the change.
  */
-export function useSecretAction<I, O>(action: (input: I) => Promise<ActionResult<O>>, onSuccess: (data: O) => void) {
+export function useServerAction<I, O>(action: (input: I) => Promise<ActionResult<O>>, onSuccess: (data: O) => void, options: { refresh?: boolean } = {}) {
   const router = useRouter();
   const [error, setError] = useState<ActionError | null>(null);
   const fail = (next: ActionError) => {
@@ -26,11 +26,11 @@ export function useSecretAction<I, O>(action: (input: I) => Promise<ActionResult
       if (!result.ok) return fail({ message: result.error, ...(result.field ? { field: result.field } : {}) });
       setError(null);
       onSuccess(result.data);
-      router.refresh();
+      if (options.refresh !== false) router.refresh();
     },
     onError: () => fail({ message: "Could not reach the server; please try again" }),
   });
-  return { run: mutation.mutate, isPending: mutation.isPending, error, fail };
+  return { run: mutation.mutate, isPending: mutation.isPending, error, setError, fail };
 }
 
 /** The message for one input, or for none of them (`field` undefined) when no input matches. */
