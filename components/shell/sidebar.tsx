@@ -4,7 +4,11 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { SignOutButton } from "./sign-out-button";
 
-const NAV = [
+import type { Permission } from "@/lib/auth/roles";
+
+// Every member reads every page; entries that exist to act (reports are exports) show only to
+// roles that may use them. The server enforces the same permissions on every action and route.
+const NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: "", label: "Overview" },
   { href: "/agents", label: "Agents" },
   { href: "/sessions", label: "Sessions" },
@@ -12,17 +16,21 @@ const NAV = [
   { href: "/policies", label: "Policies" },
   { href: "/approvals", label: "Approvals" },
   { href: "/audit", label: "Audit" },
+  { href: "/reports", label: "Reports", permission: "audit:export" },
   { href: "/secrets", label: "Secrets" },
   { href: "/settings", label: "Settings" },
-] as const;
+];
 
 type Props = {
   workspace: { slug: string; name: string };
   workspaces: { slug: string; name: string }[];
   user: { email: string; name: string | null; roleLabel: string };
+  permissions: readonly Permission[];
+  /** Requests waiting for a decision, shown to those who may decide them (else null). */
+  pendingApprovals: number | null;
 };
 
-export function Sidebar({ workspace, workspaces, user }: Props) {
+export function Sidebar({ workspace, workspaces, user, permissions, pendingApprovals }: Props) {
   const pathname = usePathname();
   const router = useRouter();
   const base = `/w/${workspace.slug}`;
@@ -47,7 +55,7 @@ export function Sidebar({ workspace, workspaces, user }: Props) {
         </select>
       </div>
       <nav aria-label="Main" className="flex-1 space-y-0.5 px-2 py-3">
-        {NAV.map((item) => {
+        {NAV.filter((item) => !item.permission || permissions.includes(item.permission)).map((item) => {
           const href = `${base}${item.href}`;
           const isActive = item.href === "" ? pathname === base : pathname.startsWith(href);
           return (
@@ -55,11 +63,17 @@ export function Sidebar({ workspace, workspaces, user }: Props) {
               key={item.label}
               href={href}
               aria-current={isActive ? "page" : undefined}
-              className={`block rounded-md px-3 py-2 text-sm font-medium ${
+              className={`flex items-center justify-between rounded-md px-3 py-2 text-sm font-medium ${
                 isActive ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"
               }`}
             >
               {item.label}
+              {item.href === "/approvals" && pendingApprovals ? (
+                <span className="rounded-full bg-amber-100 px-2 text-xs font-semibold text-amber-800" data-testid="pending-approvals-badge">
+                  {pendingApprovals}
+                  <span className="sr-only"> waiting for you</span>
+                </span>
+              ) : null}
             </Link>
           );
         })}

@@ -24,3 +24,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
 export function roleCan(role: Role, permission: Permission): boolean {
   return PERMISSIONS[role].includes(permission);
 }
+
+export function rolePermissions(role: Role): readonly Permission[] {
+  return PERMISSIONS[role];
+}
