@@ -63,15 +63,15 @@ export function Sidebar({ workspace, workspaces, user, permissions, pendingAppro
               key={item.label}
               href={href}
               aria-current={isActive ? "page" : undefined}
+              aria-description={item.href === "/approvals" && pendingApprovals ? `${pendingApprovals} waiting for your decision` : undefined}
               className={`flex items-center justify-between rounded-md px-3 py-2 text-sm font-medium ${
                 isActive ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"
               }`}
             >
               {item.label}
               {item.href === "/approvals" && pendingApprovals ? (
-                <span className="rounded-full bg-amber-100 px-2 text-xs font-semibold text-amber-800" data-testid="pending-approvals-badge">
+                <span aria-hidden="true" className="rounded-full bg-amber-100 px-2 text-xs font-semibold text-amber-800" data-testid="pending-approvals-badge">
                   {pendingApprovals}
-                  <span className="sr-only"> waiting for you</span>
                 </span>
               ) : null}
             </Link>
