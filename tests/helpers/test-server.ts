@@ -13,8 +13,11 @@ export type TestServer = {
   dataDir: string;
   cliToken: string;
   logFile: string;
-  /** Stops the server and removes its data directory, first copying its log to saveLogTo if given. */
-  stop: (options?: { saveLogTo?: string }) => Promise<void>;
+  /**
+   * Stops the server and removes its data directory (unless keepDataDir: a later server can then
+   * start on it), first copying its log to saveLogTo if given.
+   */
+  stop: (options?: { saveLogTo?: string; keepDataDir?: boolean }) => Promise<void>;
 };
 
 export const TEST_MASTER_KEY = createHash("sha256").update("warden test master key").digest("base64");
@@ -51,12 +54,19 @@ async function waitForReady(url: string, child: ChildProcess, logFile: string, t
   throw new Error(`test server not ready after ${timeoutMs} ms:\n${fs.readFileSync(logFile, "utf8")}`);
 }
 
-export async function startTestServer(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+type StartOptions = {
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  /** An existing data directory (of a stopped server) to start on instead of a fresh one. */
+  dataDir?: string;
+};
+
+export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (npm test does)");
   }
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "warden-test-"));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "warden-test-"));
   const logFile = path.join(dataDir, "server.log");
   const log = fs.openSync(logFile, "a");
   const url = `http://127.0.0.1:${port}`;
@@ -102,7 +112,7 @@ export async function startTestServer(options: { databaseUrl?: string; env?: Rec
         fs.mkdirSync(path.dirname(stopOptions.saveLogTo), { recursive: true });
         fs.copyFileSync(logFile, stopOptions.saveLogTo);
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!stopOptions.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
