@@ -1,7 +1,9 @@
 // The audit chain's hash, as the database computes it (warden_entry_hash in the migrations):
 // SHA-256 (hex) over PostgreSQL's jsonb text form of the entry's fields, previous hash
 // included. This is the same computation in TypeScript, for offline verification and tests;
-// docs/audit-chain.md specifies it for auditors.
+// docs/audit-chain.md specifies it for auditors. One canonical text (canonicalText) serves both
+// rows read from the database (ChainFields) and exported rows, whose details arrive as the
+// database's jsonb text (RawJsonb) and must be hashed verbatim.
 import { createHash } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -26,7 +28,37 @@ export type ChainFields = {
   prevHash: string;
 };
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/**
+ * A jsonb value carried as PostgreSQL's text form (`details::text`) and written verbatim: a
+ * JSON parse would lose digits that jsonb keeps (1.10), and the hash covers that text.
+ */
+export class RawJsonb {
+  constructor(readonly text: string) {}
+}
+
+type Json = null | boolean | number | string | RawJsonb | Json[] | { [key: string]: Json };
+
+/** An entry's chain fields under their canonical names (the keys the hash covers). */
+export type CanonicalFields = {
+  id: string;
+  workspace_id: string;
+  seq: bigint;
+  /** ISO-8601 UTC with milliseconds, as the database writes it. */
+  timestamp: string;
+  actor_type: string;
+  actor_id: string;
+  agent_id: string | null;
+  session_id: string | null;
+  suggested_by: string | null;
+  tool: string;
+  action: string;
+  decision: string | null;
+  cost_micros: bigint;
+  details: unknown;
+  flagged: boolean;
+  flag_reason: string | null;
+  prev_hash: string;
+};
 
 function jsonbString(value: string): string {
   let out = '"';
@@ -73,6 +105,7 @@ function compareKeys(a: string, b: string): number {
 /** PostgreSQL's text output of a jsonb value built from this JSON value. */
 export function jsonbText(value: Json | bigint | undefined): string {
   if (value === null || value === undefined) return "null";
+  if (value instanceof RawJsonb) return value.text;
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number" || typeof value === "bigint") return jsonbNumber(value);
   if (typeof value === "string") return jsonbString(value);
@@ -81,8 +114,17 @@ export function jsonbText(value: Json | bigint | undefined): string {
   return `{${keys.map((key) => `${jsonbString(key)}: ${jsonbText(value[key])}`).join(", ")}}`;
 }
 
+/** The canonical text of an entry: its fields as one jsonb object's text. */
+export function canonicalText(fields: CanonicalFields): string {
+  return jsonbText({ ...fields, details: (fields.details ?? {}) as Json } as unknown as Json);
+}
+
+export function hashCanonical(fields: CanonicalFields): string {
+  return createHash("sha256").update(canonicalText(fields)).digest("hex");
+}
+
 export function canonicalEntry(e: ChainFields): string {
-  return jsonbText({
+  return canonicalText({
     id: e.id,
     workspace_id: e.workspaceId,
     seq: e.seq,
@@ -96,11 +138,11 @@ export function canonicalEntry(e: ChainFields): string {
     action: e.action,
     decision: e.decision,
     cost_micros: e.costMicros,
-    details: (e.details ?? {}) as Json,
+    details: e.details,
     flagged: e.flagged,
     flag_reason: e.flagReason,
     prev_hash: e.prevHash,
-  } as unknown as Json);
+  });
 }
 
 export function entryHash(e: ChainFields): string {
