@@ -36,6 +36,9 @@ const EnvSchema = z.object({
   WARDEN_MASTER_KEY: optionalString.pipe(masterKeyText.optional()),
   // Only for `rotate-master-key`: the key to rotate to (generated when unset).
   WARDEN_NEW_MASTER_KEY: optionalString.pipe(masterKeyText.optional()),
+  // Signs audit export manifests: an Ed25519 private key as base64 of its 32-byte seed.
+  // Required in production on PostgreSQL (every instance must sign with the same key).
+  WARDEN_EXPORT_SIGNING_KEY: optionalString.pipe(masterKeyText.optional()),
   WARDEN_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,6 +1,7 @@
 // Runs once when the Next server starts (instrumentation.ts): validate configuration, open and
-// migrate the database, make sure app secrets and the vault's master key exist, seed an empty database, and publish the
-// CLI handle on the embedded default.
+// migrate the database, make sure app secrets, the vault's master key and the audit export
+// signing key exist, seed an empty database, and publish the CLI handle on the embedded default.
+import { exportSigningKey } from "@/lib/audit/export/signing-key";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
@@ -14,6 +15,7 @@ export async function startServer(): Promise<void> {
   const cfg = config();
   appSecrets();
   masterKey();
+  exportSigningKey();
   const db = await getDb();
   await ensureFirstRun();
   setCurrentServerHandle(writeServerHandle(cfg.dataDir, `http://127.0.0.1:${cfg.PORT}`));
