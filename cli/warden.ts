@@ -1,44 +1,20 @@
-// Operator CLI: `npm run warden -- <command>`. Opens the database itself, or, when a running
-// server holds the embedded database, sends the command to that server.
-import { config } from "@/lib/config";
-import { closeDb } from "@/lib/db/client";
-import { lockOwner } from "@/lib/db/pglite-lock";
+// Operator CLI: `npm run warden -- <command>`. Database commands open the database themselves
+// or, when a running server holds the embedded database, are sent to that server.
+// verify-export runs offline: it is dispatched before anything that could reach a database is
+// even loaded (lib/cli/verify-export-command.ts never imports the database client).
 import { AppError } from "@/lib/errors";
-import { runCliCommand, type CliResult } from "@/lib/cli/run-command";
-import { readServerHandle } from "@/lib/setup/server-handle";
-
-async function runViaServer(argv: string[], ownerPid: number, dataDir: string): Promise<CliResult> {
-  const handle = readServerHandle(dataDir);
-  if (!handle || handle.pid !== ownerPid) {
-    throw new Error(`The embedded database is in use by process ${ownerPid}, which is not a Warden server accepting CLI commands.`);
-  }
-  const response = await fetch(`${handle.url}/api/internal/cli`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-warden-cli-token": handle.token },
-    body: JSON.stringify({ argv }),
-  });
-  const body = (await response.json()) as CliResult & { error?: string; code?: string };
-  if (!response.ok) throw new AppError((body.code as AppError["code"]) ?? "internal_error", body.error ?? `server answered ${response.status}`);
-  return body;
-}
-
-async function runInProcess(argv: string[]): Promise<CliResult> {
-  try {
-    return await runCliCommand(argv);
-  } finally {
-    await closeDb();
-  }
-}
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
-  const cfg = config();
-  const owner = cfg.isEmbedded ? lockOwner(cfg.pgliteDir) : null;
-  // The server running a forwarded command sees its own environment, not this one's.
-  if (owner !== null && argv[0] === "rotate-master-key" && cfg.WARDEN_NEW_MASTER_KEY && !argv.some((a) => a.startsWith("--new-key"))) {
-    argv.push(`--new-key=${cfg.WARDEN_NEW_MASTER_KEY}`);
+  if (argv[0] === "verify-export") {
+    const { verifyExportCommand } = await import("@/lib/cli/verify-export-command");
+    const result = await verifyExportCommand(argv.slice(1));
+    for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
+    process.stdout.write(`${result.lines.join("\n")}\n`);
+    return 0;
   }
-  const result = owner !== null ? await runViaServer(argv, owner, cfg.dataDir) : await runInProcess(argv);
+  const { runDatabaseCommand } = await import("@/lib/cli/run-database-command");
+  const result = await runDatabaseCommand(argv);
   process.stdout.write(`${result.lines.join("\n")}\n`);
   return 0;
 }

@@ -11,6 +11,7 @@ import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { RoleSchema } from "@/lib/users/schemas";
 import { newDataKey } from "@/lib/vault/envelope";
 import { rotateMasterKey } from "@/lib/vault/rotate-master-key";
+import { VERIFY_EXPORT_USAGE } from "./verify-export-command";
 
 const CLI_ACTOR = { type: "system", id: "cli" } as const;
 
@@ -25,6 +26,7 @@ Commands:
                                             create an API key; prints the key on the last line
   rotate-master-key [--new-key <base64>]    re-wrap every workspace's vault data key under a new
                                             master key (WARDEN_NEW_MASTER_KEY, --new-key, or generated)
+${VERIFY_EXPORT_USAGE}
   help                                      show this help`;
 
 export type CliResult = { lines: string[] };
