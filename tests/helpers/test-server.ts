@@ -22,6 +22,9 @@ export type TestServer = {
 
 export const TEST_MASTER_KEY = createHash("sha256").update("warden test master key").digest("base64");
 
+/** The Ed25519 seed that signs export manifests on PostgreSQL test servers (base64, 32 bytes). */
+export const TEST_EXPORT_SIGNING_KEY = createHash("sha256").update("warden test export signing key").digest("base64");
+
 export const TEST_ADMIN = { email: "admin@warden.test", password: "correct-horse-battery" };
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -87,6 +90,8 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     // Production on PostgreSQL refuses to start without a master key (the embedded default makes
     // one). Every test server shares one, as servers on one database must.
     env.WARDEN_MASTER_KEY ??= TEST_MASTER_KEY;
+    // Likewise the export signing key: every instance must sign with the same one.
+    env.WARDEN_EXPORT_SIGNING_KEY ??= TEST_EXPORT_SIGNING_KEY;
   }
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: ROOT,
