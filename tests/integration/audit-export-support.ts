@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, inject } from "vitest";
+import { expect, inject, onTestFinished } from "vitest";
 import { keyFromSeed } from "@/lib/audit/export/ed25519";
 import type { Manifest } from "@/lib/audit/export/manifest";
 import { baseUrl, cli, randomSlug } from "../helpers/api";
@@ -11,6 +11,13 @@ import { isPostgres } from "../helpers/databases";
 import { runTsx } from "../helpers/processes";
 import { signInOverHttp } from "../helpers/sign-in";
 import { TEST_EXPORT_SIGNING_KEY } from "../helpers/test-server";
+
+/** A directory removed when the current test finishes. */
+function temporaryDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 export async function member(slug: string, role: "ADMIN" | "REVIEWER" | "AUDITOR" | "VIEWER"): Promise<string> {
   const email = `${role.toLowerCase()}-${randomSlug()}@example.test`;
@@ -34,7 +41,7 @@ export async function exportWithManifest(cookie: string, slug: string, query: Re
   const manifestResponse = await download(cookie, slug, { ...query, through }, "/manifest");
   expect(manifestResponse.status).toBe(200);
   const manifestText = await manifestResponse.text();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warden-export-"));
+  const dir = temporaryDir("warden-export-");
   const filePath = path.join(dir, `export.${query.format}`);
   const manifestFile = path.join(dir, "manifest.json");
   fs.writeFileSync(filePath, file);
@@ -53,7 +60,7 @@ export function verifyOffline(filePath: string, manifestFile: string, extra: str
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: "postgresql://nobody:nothing@127.0.0.1:9/none",
-    WARDEN_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "warden-offline-")),
+    WARDEN_DATA_DIR: temporaryDir("warden-offline-"),
   };
   return runTsx("cli/warden.ts", ["verify-export", filePath, manifestFile, ...extra], env);
 }
