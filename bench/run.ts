@@ -96,6 +96,7 @@ async function startServer(databaseUrl: string | undefined): Promise<Server> {
   if (databaseUrl) {
     env.DATABASE_URL = databaseUrl;
     env.WARDEN_MASTER_KEY ??= randomBytes(32).toString("base64");
+    env.WARDEN_EXPORT_SIGNING_KEY ??= randomBytes(32).toString("base64");
   }
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: ROOT,
