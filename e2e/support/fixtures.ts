@@ -20,9 +20,14 @@ function serverEnv(name: "WARDEN_E2E_URL" | "WARDEN_E2E_CLI_TOKEN"): string {
 
 /** Runs an operator command inside the server, e.g. ["create-user", "--email", ...]. */
 export async function cli(argv: string[]): Promise<string[]> {
-  const response = await fetch(`${serverEnv("WARDEN_E2E_URL")}/api/internal/cli`, {
+  return cliOn({ url: serverEnv("WARDEN_E2E_URL"), cliToken: serverEnv("WARDEN_E2E_CLI_TOKEN") }, argv);
+}
+
+/** The same, on a server a journey started itself (tests/helpers/test-server.ts). */
+export async function cliOn(server: { url: string; cliToken: string }, argv: string[]): Promise<string[]> {
+  const response = await fetch(`${server.url}/api/internal/cli`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-warden-cli-token": serverEnv("WARDEN_E2E_CLI_TOKEN") },
+    headers: { "content-type": "application/json", "x-warden-cli-token": server.cliToken },
     body: JSON.stringify({ argv }),
   });
   const body = (await response.json()) as { lines?: string[]; error?: unknown };
