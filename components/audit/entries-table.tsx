@@ -7,8 +7,8 @@ import type { EntryView } from "./types";
 import { DecisionBadge } from "./decision-badge";
 import { entryHref } from "./entry-url";
 
-const COLUMNS = ["Seq", "Time (UTC)", "Actor", "Agent", "Session", "Tool", "Action", "Decision", "Cost", "Flagged"];
-const utc = (iso: string) => iso.replace("T", " ").slice(0, 19);
+const COLUMNS = ["Seq", "Time (UTC)", "Actor", "Agent", "Session", "Tool", "Action", "Decision", "Cost", "Flag"];
+const CELL = "px-2 py-2 text-sm text-slate-700";
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 6 });
 
 type Props = { entries: EntryView[]; search: string; onOpen: (seq: number) => void };
@@ -21,14 +21,14 @@ export function EntriesTable({ entries, search, onOpen }: Props) {
         <thead className="bg-slate-50">
           <tr>
             {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="table-head whitespace-nowrap px-3">{column}</th>
+              <th key={column} scope="col" className="table-head whitespace-nowrap px-2">{column}</th>
             ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {entries.map((e) => (
             <tr key={e.entry_id} data-testid={`entry-row-${e.seq}`} className="cursor-pointer hover:bg-slate-50" onClick={() => onOpen(e.seq)}>
-              <td className="table-cell px-3 tabular-nums">
+              <td className={`${CELL} tabular-nums`}>
                 <a
                   href={entryHref(pathname, search, e.seq)}
                   data-entry-seq={e.seq}
@@ -43,19 +43,21 @@ export function EntriesTable({ entries, search, onOpen }: Props) {
                   {e.seq}
                 </a>
               </td>
-              <td className="table-cell whitespace-nowrap px-3"><time dateTime={e.timestamp}>{utc(e.timestamp)}</time></td>
-              <td className="table-cell max-w-[10rem] truncate px-3" title={`${e.actor_type}:${e.actor_id}`}>
-                <span className="text-xs text-slate-500">{e.actor_type}</span> <code className="text-xs">{e.actor_id}</code>
+              <td className={`${CELL} whitespace-nowrap text-xs leading-4`}>
+                <time dateTime={e.timestamp} title={e.timestamp}>{e.timestamp.slice(0, 10)}<br />{e.timestamp.slice(11, 19)}</time>
               </td>
-              <td className="table-cell max-w-[9rem] truncate px-3" title={e.agent_id ?? undefined}>{e.agent_id ? <code className="text-xs">{e.agent_id}</code> : "—"}</td>
-              <td className="table-cell max-w-[8rem] truncate px-3" title={e.session_id ?? undefined}>{e.session_id ? <code className="text-xs">{e.session_id}</code> : "—"}</td>
-              <td className="table-cell max-w-[8rem] truncate px-3">{e.tool ? <code className="text-xs">{e.tool}</code> : "—"}</td>
-              <td className="table-cell max-w-[16rem] truncate px-3" title={e.action}>{e.action}</td>
-              <td className="table-cell px-3"><DecisionBadge decision={e.decision} /></td>
-              <td className="table-cell whitespace-nowrap px-3 text-right tabular-nums">{e.cost_usd ? money.format(e.cost_usd) : "—"}</td>
-              <td className="table-cell px-3">
+              <td className={`${CELL} max-w-[6rem] truncate text-xs`} title={`${e.actor_type}:${e.actor_id}`}>
+                <span className="text-slate-500">{e.actor_type}</span><br /><code>{e.actor_id}</code>
+              </td>
+              <td className={`${CELL} max-w-[6rem] truncate`} title={e.agent_id ?? undefined}>{e.agent_id ? <code className="text-xs">{e.agent_id}</code> : "—"}</td>
+              <td className={`${CELL} max-w-[5rem] truncate`} title={e.session_id ?? undefined}>{e.session_id ? <code className="text-xs">{e.session_id}</code> : "—"}</td>
+              <td className={`${CELL} max-w-[5rem] truncate`} title={e.tool}>{e.tool ? <code className="text-xs">{e.tool}</code> : "—"}</td>
+              <td className={`${CELL} max-w-[11rem] truncate`} title={e.action}>{e.action}</td>
+              <td className={CELL}><DecisionBadge decision={e.decision} /></td>
+              <td className={`${CELL} whitespace-nowrap text-right tabular-nums`}>{e.cost_usd ? money.format(e.cost_usd) : "—"}</td>
+              <td className={CELL}>
                 {e.flagged ? (
-                  <span className="rounded bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800" title={e.flag_reason ?? undefined}>⚑ flagged</span>
+                  <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800" title={e.flag_reason ?? "flagged"}>⚑<span className="sr-only"> flagged{e.flag_reason ? `: ${e.flag_reason}` : ""}</span></span>
                 ) : (
                   <span className="sr-only">not flagged</span>
                 )}
