@@ -43,6 +43,8 @@ export const PeriodSchema = z
     to: day.optional(),
   })
   .superRefine((p, ctx) => {
+    // Runs even when a field failed (zod 4): only compare dates that parsed.
+    if (!(p.from === undefined || p.from instanceof Date) || !(p.to === undefined || p.to instanceof Date)) return;
     if (p.period && (p.from || p.to)) ctx.addIssue({ code: "custom", path: ["period"], message: "cannot be combined with from/to" });
     if (p.from && !p.to) ctx.addIssue({ code: "custom", path: ["to"], message: "is required with from" });
     if (p.to && !p.from) ctx.addIssue({ code: "custom", path: ["from"], message: "is required with to" });
