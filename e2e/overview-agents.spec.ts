@@ -111,13 +111,11 @@ test.describe("an agent's pages", () => {
     await expect(entries).toHaveCount(50);
     await expect(entries.nth(49).getByTestId("entry-action")).toHaveText("step-20");
 
-    const loadMore = page.getByRole("button", { name: "Load more" });
-    while (await loadMore.isVisible()) {
-      const before = await entries.count();
-      await loadMore.focus();
-      await page.keyboard.press("Enter");
-      await expect.poll(() => entries.count()).toBeGreaterThan(before);
-    }
+    // The last page by keyboard (focusing the button may also bring the sentinel into view: either way, one more page).
+    expect(agent.entries).toBeGreaterThan(50);
+    expect(agent.entries).toBeLessThanOrEqual(75);
+    await page.getByRole("button", { name: "Load more" }).focus();
+    await page.keyboard.press("Enter");
     await expect(entries).toHaveCount(agent.entries);
     await expect(page.getByTestId("timeline-count")).toContainText("the beginning of the trail");
     await expect(entries.last().getByTestId("entry-action")).toHaveText("session.created");

@@ -17,11 +17,12 @@ import { AgentSpendChart } from "./agent-spend-chart";
 import { AgentSummary } from "./agent-summary";
 import { ApplyingPolicies } from "./applying-policies";
 import { SessionsPanel } from "./sessions-panel";
-import { Timeline, TIMELINE_PAGE } from "./timeline";
-import { TIMELINE_FILTERS, TimelineFilters } from "./timeline-filters";
+import { Timeline } from "./timeline";
+import { TimelineFilters } from "./timeline-filters";
+import { TIMELINE_FILTERS, TIMELINE_PAGE } from "./timeline-options";
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
-  return { title: `Agent ${(await params).agentId}` };
+  return { title: `Agent ${decoded((await params).agentId)}` };
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -37,11 +38,26 @@ function timelineFilter(agentId: string, search: SearchParams) {
   return { chosen, raw: { agent: agentId }, filter: AuditFilterSchema.parse({ agent: agentId }), error: error.message };
 }
 
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+/** Next may hand the segment over still percent-encoded (ids with '#', '?', '%'): try it as given, then decoded. */
+async function findAgent(workspaceId: string, segment: string) {
+  const agent = await getAgentDetail(workspaceId, segment);
+  if (agent || decoded(segment) === segment) return agent;
+  return getAgentDetail(workspaceId, decoded(segment));
+}
+
 export default async function AgentPage({ params, searchParams }: Props) {
   const { slug, agentId } = await params;
   const member = await requireMember(slug);
   const workspaceId = member.workspace.id;
-  const agent = await getAgentDetail(workspaceId, agentId);
+  const agent = await findAgent(workspaceId, agentId);
   if (!agent) notFound();
   const search = await searchParams;
   const { period, error: periodError } = periodFromSearchParams(search);

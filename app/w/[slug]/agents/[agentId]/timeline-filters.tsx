@@ -4,8 +4,8 @@
 // can be shared and the server renders its first page.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { TIMELINE_FILTERS } from "./timeline-options";
 
-export const TIMELINE_FILTERS = ["tool", "decision", "flagged", "q"] as const;
 type Values = Record<(typeof TIMELINE_FILTERS)[number], string>;
 
 export function TimelineFilters({ initial }: { initial: Values }) {

@@ -6,8 +6,8 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { auditEntriesAction } from "../../audit/actions";
 import { TimelineEntryRow, type TimelineEntry } from "./timeline-entry";
+import { TIMELINE_PAGE } from "./timeline-options";
 
-export const TIMELINE_PAGE = 25;
 type Page = { entries: TimelineEntry[]; next_cursor: number | null };
 type Props = { slug: string; filter: Record<string, string>; initial: Page };
 
