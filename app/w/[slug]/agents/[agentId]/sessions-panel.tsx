@@ -1,0 +1,80 @@
+"use client";
+
+// The agent's sessions; admins can revoke a live one (after confirming), which takes effect on
+// the agent's next call. The server checks the role again (revokeSessionAction is admin-only).
+import { useState } from "react";
+import { toast } from "sonner";
+import { formatInstant, formatMoney } from "@/components/charts/format";
+import { useServerAction } from "@/components/forms/use-server-action";
+import { ModalDialog } from "@/components/ui/modal-dialog";
+import type { SessionView } from "@/lib/sessions/schemas";
+import { revokeSessionAction } from "../../sessions/actions";
+
+type Props = { slug: string; sessions: SessionView[]; canRevoke: boolean; now: string };
+
+function ttlLeft(session: SessionView, now: number): string {
+  if (session.revoked_at) return `revoked ${formatInstant(session.revoked_at)}`;
+  if (!session.expires_at) return "until revoked";
+  const seconds = Math.floor((Date.parse(session.expires_at) - now) / 1000);
+  if (seconds <= 0) return "expired";
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min` : `${seconds} s`;
+}
+
+const status = (s: SessionView) => (s.revoked_at ? "Revoked" : s.is_valid ? "Live" : "Expired");
+
+export function SessionsPanel({ slug, sessions, canRevoke, now }: Props) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const revoke = useServerAction(
+    (input: { session_id: string }) => revokeSessionAction(slug, input),
+    (data) => {
+      toast.success(`Session ${data.session_id} revoked: its next call is refused`);
+      setConfirming(null);
+    },
+  );
+  if (sessions.length === 0) return <p className="px-4 py-6 text-sm text-slate-500">No sessions yet: the agent gets one from POST /api/v1/sessions.</p>;
+  const at = Date.parse(now);
+  return (
+    <>
+      <table className="min-w-full divide-y divide-slate-100" aria-label="Sessions">
+        <thead className="bg-slate-50">
+          <tr>
+            {["Session", "Status", "Spent / limit", "Remaining", "Time left", ...(canRevoke ? [""] : [])].map((c, i) => (
+              <th key={i} className="table-head">{c || <span className="sr-only">Actions</span>}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {sessions.map((s) => (
+            <tr key={s.session_id} data-testid="session-row" data-session-id={s.session_id}>
+              <td className="table-cell"><code className="text-xs">{s.session_id}</code><span className="block text-xs text-slate-500">{s.scopes.join(", ")}</span></td>
+              <td className="table-cell" data-testid="session-status">{status(s)}</td>
+              <td className="table-cell tabular-nums">{formatMoney(s.spent)} / {s.spend_limit === null ? "no limit" : formatMoney(s.spend_limit)}</td>
+              <td className="table-cell tabular-nums">{s.remaining_budget === null ? "—" : formatMoney(s.remaining_budget)}</td>
+              <td className="table-cell">{ttlLeft(s, at)}</td>
+              {canRevoke ? (
+                <td className="table-cell text-right">
+                  {s.is_valid ? (
+                    <button type="button" className="btn-secondary" aria-label={`Revoke session ${s.session_id}`} onClick={() => setConfirming(s.session_id)}>
+                      Revoke
+                    </button>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ModalDialog isOpen={confirming !== null} title={`Revoke session ${confirming ?? ""}?`} onClose={() => setConfirming(null)}>
+        <p className="text-sm text-slate-600">The agent&apos;s next call with this session is refused. A revoked session cannot be restored; the agent needs a new one.</p>
+        <div className="mt-4 flex justify-end gap-2">
+          <button type="button" className="btn-secondary" data-autofocus onClick={() => setConfirming(null)}>Cancel</button>
+          <button type="button" className="btn-danger" disabled={revoke.isPending} onClick={() => confirming && revoke.run({ session_id: confirming })}>
+            {revoke.isPending ? "Revoking…" : "Revoke session"}
+          </button>
+        </div>
+      </ModalDialog>
+    </>
+  );
+}
