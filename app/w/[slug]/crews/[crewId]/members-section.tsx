@@ -61,6 +61,10 @@ export function MembersSection({ slug, crewId, crewName, rows, candidates, canMa
               ))}
             </tbody>
           </table>
+          <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500">
+            Within the crew&apos;s current window. Actions are the audit events of the agent&apos;s sessions in this crew: scope checks, payments and
+            their policy evaluations, logged actions, secret reads.
+          </p>
         </div>
       )}
       {canManage ? <AddMemberForm slug={slug} crewId={crewId} candidates={candidates} /> : null}
