@@ -168,6 +168,24 @@ test.describe("an admin", () => {
   });
 });
 
+test.describe("the sessions list", () => {
+  test("loads older sessions with Load more, each once, newest first", async ({ page, request }) => {
+    const agent = unique("batch");
+    const created: string[] = [];
+    for (let i = 0; i < 26; i++) created.push(String((await post(request, "/api/v1/sessions", { agent_id: agent, ttl: 600 }, 201)).session_id));
+    await signIn(page, ADMIN);
+    await page.goto(sessionsPage);
+    const rows = page.locator("tbody tr");
+    await expect(rows).toHaveCount(25);
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect(page.getByText(/^\d+ sessions shown, newest first$/)).not.toHaveText("25 sessions shown, newest first");
+    const shown = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-testid")!.replace("session-", ""))));
+    expect(new Set(shown).size).toBe(shown.length);
+    const mine = shown.filter((id) => created.includes(id));
+    expect(mine).toEqual([...created].reverse());
+  });
+});
+
 test.describe("a viewer", () => {
   let viewer: { email: string; password: string };
   const refusal = "Your role (Viewer) does not allow this";
@@ -184,6 +202,7 @@ test.describe("a viewer", () => {
     await page.goto(crewsPage);
     await expect(page.getByRole("link", { name: crewName })).toBeVisible();
     await expect(page.getByRole("button", { name: "New crew" })).toHaveCount(0);
+    await attachScreenshot(page, testInfo, "crews-viewer");
     await page.getByRole("link", { name: crewName }).click();
     await expect(page.getByTestId("read-only-note")).toHaveText("Only admins can change budgets and members.");
     await expect(page.getByTestId("burn-down-chart")).toBeVisible();

@@ -35,7 +35,7 @@ export default async function CrewPage({ params }: Props) {
   const { slug, crewId } = await params;
   const member = await requireMember(slug);
   const workspaceId = member.workspace.id;
-  const crew = await crewOrNotFound(workspaceId, decodeURIComponent(crewId));
+  const crew = await crewOrNotFound(workspaceId, crewId);
   const burn = await crewBurnDown(workspaceId, crew.crew_id);
   const breakdown = await crewAgentBreakdown(workspaceId, crew.crew_id);
   const { sessions } = await listSessionPage(workspaceId, { crew_id: crew.crew_id, limit: 10 });
