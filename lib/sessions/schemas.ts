@@ -61,3 +61,49 @@ export type SessionView = {
   expires_at: string | null;
   revoked_at: string | null;
 };
+
+/** A session's state: decided in SQL from revoked_at and expires_at against the database's clock. */
+export const SessionStatusSchema = z.enum(["active", "expired", "revoked"]);
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+// "<created_at ISO>~<session id>" base64url-encoded: the last row of the page before.
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(ses_[0-9A-Za-z]{1,60})$/;
+
+/** The keyset cursor of the sessions list: the (created_at, id) to continue below. */
+export const SessionCursorSchema = z
+  .string()
+  .max(200)
+  .transform((cursor, ctx) => {
+    const match = CURSOR.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: "is not a cursor this list returned" });
+      return z.NEVER;
+    }
+    return { createdAt: match[1]!, id: match[2]! };
+  });
+export type SessionCursor = z.output<typeof SessionCursorSchema>;
+
+export const encodeSessionCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}~${id}`, "utf8").toString("base64url");
+
+export const SessionListQuerySchema = z.strictObject({
+  status: SessionStatusSchema.optional(),
+  crew_id: z.string().startsWith("crw_", "must be a crew id (crw_...)").max(64).optional(),
+  cursor: SessionCursorSchema.optional(),
+  limit: z.number().int("must be a whole number").min(1).max(100).default(25),
+});
+export type SessionListQuery = z.input<typeof SessionListQuerySchema>;
+
+export type SessionListItem = {
+  session_id: string;
+  agent_id: string;
+  crew_id: string | null;
+  crew_name: string | null;
+  scopes: string[];
+  spend_limit: number | null;
+  spent: number;
+  remaining_budget: number | null;
+  status: SessionStatus;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+};

@@ -1,40 +1,46 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { SimpleTable } from "@/components/ui/simple-table";
 import { requireMember } from "@/lib/auth/current-member";
-import { listSessions } from "@/lib/sessions/list-sessions";
+import { roleCan } from "@/lib/auth/roles";
+import { countSessionsByStatus } from "@/lib/sessions/count-sessions-by-status";
+import { listSessionPage } from "@/lib/sessions/list-session-page";
+import { SessionStatusSchema, type SessionStatus } from "@/lib/sessions/schemas";
+import { SessionsClient } from "./sessions-client";
+import { SessionTabs } from "./session-tabs";
 
 export const metadata: Metadata = { title: "Sessions" };
-const money = (n: number | null) => (n === null ? "—" : `$${n.toFixed(2)}`);
 
-export default async function SessionsPage({ params }: { params: Promise<{ slug: string }> }) {
+const EMPTY: Record<SessionStatus, { title: string; body: string }> = {
+  active: {
+    title: "No active sessions",
+    body: "Agents create sessions with an API key: POST /api/v1/sessions with agent_id, scopes, ttl and an optional spend_limit and crew_id. Each one shows here with its budget and time left until it expires or an admin revokes it.",
+  },
+  expired: { title: "No expired sessions", body: "Sessions whose time-to-live ran out appear here. A session created with ttl 0 lasts until it is revoked." },
+  revoked: { title: "No revoked sessions", body: "Sessions an admin revoked here (Active tab, Revoke) or an agent revoked with DELETE /api/v1/sessions/<id> appear here." },
+};
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ status?: string | string[] }> };
+
+export default async function SessionsPage({ params, searchParams }: Props) {
   const member = await requireMember((await params).slug);
-  const sessions = await listSessions(member.workspace.id);
+  const parsed = SessionStatusSchema.safeParse((await searchParams).status);
+  const status: SessionStatus = parsed.success ? parsed.data : "active";
+  const { counts, now } = await countSessionsByStatus(member.workspace.id);
+  const page = await listSessionPage(member.workspace.id, { status });
+  const canRevoke = roleCan(member.role, "workspace:manage");
   return (
     <>
-      <PageHeader title="Sessions" description="Scoped, time-limited sessions held by agents: the newest 100." />
-      {sessions.length === 0 ? (
-        <EmptyState title="No sessions yet">
-          Sessions appear here when agents create them with an API key. Each one carries scopes, a spend limit and a time-to-live.
-        </EmptyState>
+      <PageHeader
+        title="Sessions"
+        description="Scoped, time-limited credentials held by agents, with their spend and time left. Revoking one stops it on the agent's next call."
+      />
+      <SessionTabs slug={member.workspace.slug} current={status} counts={counts} />
+      {canRevoke ? null : <p className="mb-4 text-sm text-slate-600" data-testid="read-only-note">Only admins can revoke sessions.</p>}
+      {page.sessions.length === 0 ? (
+        <EmptyState title={EMPTY[status].title}>{EMPTY[status].body}</EmptyState>
       ) : (
-        <SimpleTable
-          label="Sessions"
-          columns={["Session", "Agent", "Scopes", "Limit", "Spent", "Status", "Expires (UTC)"]}
-          rows={sessions.map((s) => ({
-            key: s.session_id,
-            cells: [
-              <code key="id" className="text-xs">{s.session_id}</code>,
-              s.agent_id,
-              <code key="s" className="text-xs">{s.scopes.join(", ")}</code>,
-              money(s.spend_limit),
-              money(s.spent),
-              s.revoked_at ? "Revoked" : s.is_valid ? "Active" : "Expired",
-              s.expires_at ? s.expires_at.slice(0, 16).replace("T", " ") : "never",
-            ],
-          }))}
-        />
+        <SessionsClient key={`${status}-${now}`} slug={member.workspace.slug} status={status} initial={page} serverNow={now} canRevoke={canRevoke} />
       )}
     </>
   );
