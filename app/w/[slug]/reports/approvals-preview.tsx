@@ -13,15 +13,15 @@ export function ApprovalsPreview({ approvals, total }: { approvals: ReportApprov
       ) : null}
       <SimpleTable
         label="Approvals"
-        columns={["Requested (UTC)", "Agent", "Action", "Amount", "Outcome", "Reviewers", "Decided (UTC)", "Note"]}
+        columns={["Request", "Amount", "Outcome", "Reviewers", "When (UTC)", "Note"]}
         rows={approvals.map((a) => ({
           key: a.id,
           cells: [
-            <span key="at" className="whitespace-nowrap">{formatInstant(a.requestedAt, { zone: false })}</span>,
-            <code key="agent">{a.agentId}</code>,
             <div key="action">
               <div className="font-medium text-slate-900">{a.action}</div>
-              <div className="text-xs text-slate-500">{a.kind}{a.tool ? ` · ${a.tool}` : ""}</div>
+              <div className="text-xs text-slate-500">
+                {a.kind}{a.tool ? ` · ${a.tool}` : ""} · <code className="whitespace-nowrap">{a.agentId}</code>
+              </div>
             </div>,
             <span key="amount" className="whitespace-nowrap tabular-nums">{formatMoney(a.amount, a.currency)}</span>,
             <span key="status" className="capitalize">{a.status}</span>,
@@ -29,12 +29,15 @@ export function ApprovalsPreview({ approvals, total }: { approvals: ReportApprov
               <ul key="reviewers" className="space-y-0.5">
                 {a.reviewers.map((r) => (
                   <li key={r.reviewer}>
-                    <span className="font-medium">{r.decision}</span>: {r.reviewer}
+                    <span className="font-medium">{r.decision}</span>: <span className="break-all">{r.reviewer}</span>
                   </li>
                 ))}
               </ul>
             ) : a.status === "expired" ? "nobody, in time" : "—",
-            <span key="decided" className="whitespace-nowrap">{formatInstant(a.decidedAt, { zone: false })}</span>,
+            <div key="when" className="whitespace-nowrap text-xs">
+              <div>requested {formatInstant(a.requestedAt, { zone: false })}</div>
+              <div>decided {formatInstant(a.decidedAt, { zone: false })}</div>
+            </div>,
             <span key="note" className="whitespace-pre-wrap break-words">{a.note || "—"}</span>,
           ],
         }))}
