@@ -69,7 +69,8 @@ test("a reviewer approves the escalated payment, and the agent pays with it", as
 
 test("an auditor previews the period and downloads the PDF", async ({ page }, testInfo) => {
   await signInTo(page, await member("AUDITOR"));
-  await page.goto(reportsPage);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
+  await expect(page).toHaveURL(reportsPage);
   await expect(page.getByRole("heading", { name: "Compliance report" })).toBeVisible();
   await page.getByRole("navigation", { name: "Period presets" }).getByRole("link", { name: "Last 7 days" }).click();
   await expect(page).toHaveURL(new RegExp(`${reportsPage}\\?from=\\d{4}-\\d{2}-\\d{2}&to=${today()}$`));
@@ -106,6 +107,7 @@ test("an auditor sees what to do for a quiet period and for dates that do not ma
 
 test("a viewer sees the preview without a download, and the server refuses the PDF", async ({ page }, testInfo) => {
   await signInTo(page, await member("VIEWER"));
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" })).toHaveCount(0);
   await page.goto(reportsPage);
   await expect(page.getByRole("table", { name: "Spend per agent" })).toContainText(agentId);
   await expect(page.getByRole("link", { name: "Download PDF" })).toHaveCount(0);
