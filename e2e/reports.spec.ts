@@ -75,6 +75,8 @@ test("an auditor previews the period and downloads the PDF", async ({ page }, te
   await page.getByRole("navigation", { name: "Period presets" }).getByRole("link", { name: "Last 7 days" }).click();
   await expect(page).toHaveURL(new RegExp(`${reportsPage}\\?from=\\d{4}-\\d{2}-\\d{2}&to=${today()}$`));
   await expect(page.getByRole("link", { name: "Last 7 days" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByLabel("From (UTC)")).toHaveValue(new URL(page.url()).searchParams.get("from")!);
+  await expect(page.getByLabel("To (UTC, included)")).toHaveValue(today());
 
   await expect(page.getByTestId("chain-status")).toContainText("Audit chain: verified");
   await expect(page.getByRole("table", { name: "Spend per agent" })).toContainText(agentId);
@@ -101,7 +103,7 @@ test("an auditor sees what to do for a quiet period and for dates that do not ma
   await page.getByLabel("From (UTC)").fill("2026-03-02");
   await page.getByLabel("To (UTC, included)").fill("2026-03-01");
   await page.getByRole("button", { name: "Show report" }).click();
-  await expect(page.getByRole("alert")).toContainText("Invalid to: must not be before 'from'");
+  await expect(page.getByTestId("period-error")).toContainText("Invalid to: must not be before 'from'");
   await expect(page.getByRole("link", { name: "Download PDF" })).toHaveCount(0);
 });
 

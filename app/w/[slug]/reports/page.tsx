@@ -40,7 +40,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           <ReportPreview data={await complianceData(member.workspace.id, parsed.data)} />
         </>
       ) : (
-        <p role="alert" className="card border-red-200 bg-red-50 p-4 text-sm text-red-800">
+        <p role="alert" className="card border-red-200 bg-red-50 p-4 text-sm text-red-800" data-testid="period-error">
           {zodToAppError(parsed.error, "query").message}. Pick the dates again or use a preset.
         </p>
       )}

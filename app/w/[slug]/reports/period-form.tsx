@@ -7,7 +7,8 @@ type Props = { action: string; from: string; to: string; presets: PeriodPreset[]
 export function PeriodForm({ action, from, to, presets }: Props) {
   return (
     <section aria-label="Period" className="card mb-6 flex flex-wrap items-end gap-4 p-4">
-      <form action={action} method="get" className="flex flex-wrap items-end gap-3">
+      {/* Keyed by the period: a preset link navigates on the client, and uncontrolled inputs would keep the old dates. */}
+      <form key={`${from}/${to}`} action={action} method="get" className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="report-from" className="label">From (UTC)</label>
           <input id="report-from" name="from" type="date" required defaultValue={from} className="input" />
