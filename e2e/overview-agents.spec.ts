@@ -138,11 +138,11 @@ test.describe("an agent's pages", () => {
     await signIn(page, ADMIN);
     await page.goto(`${agents}/${encodeURIComponent(agent.id)}`);
     const row = page.locator(`[data-testid="session-row"][data-session-id="${agent.doomed}"]`);
-    await expect(row.getByTestId("session-status")).toHaveText("Live");
+    await expect(row.getByTestId("session-status")).toHaveText("Active");
     await expect(row).toContainText("until revoked");
 
     await row.getByRole("button", { name: `Revoke session ${agent.doomed}` }).click();
-    const dialog = page.getByRole("dialog", { name: `Revoke session ${agent.doomed}?` });
+    const dialog = page.getByRole("dialog", { name: "Revoke this session?" });
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog).toBeHidden();
     expect((await api(request, agent.key, "post", "/api/v1/audit", { session_id: agent.doomed, action: "still-alive" })).status).toBe(201);
@@ -164,7 +164,7 @@ test.describe("an agent's pages", () => {
     const viewer = await createUser("VIEWER");
     await signIn(page, viewer);
     await page.goto(`${agents}/${encodeURIComponent(agent.id)}`);
-    await expect(page.locator(`[data-testid="session-row"][data-session-id="${agent.live}"]`).getByTestId("session-status")).toHaveText("Live");
+    await expect(page.locator(`[data-testid="session-row"][data-session-id="${agent.live}"]`).getByTestId("session-status")).toHaveText("Active");
     await expect(page.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
 
     const replayed = await replay(page, { ...revokeCall, body: revokeCall.body.replaceAll(agent.doomed, agent.live) });

@@ -1,7 +1,7 @@
 // The exported form of an audit entry: every chain field under its canonical name, plus the
 // stored entry_hash. `details` is PostgreSQL's jsonb text of the details (`details::text`),
 // carried verbatim because the hash covers exactly that text.
-import { hashCanonical, RawJsonb } from "@/lib/audit/chain-hash";
+import { hashCanonical, RawJsonb, type CanonicalFields } from "@/lib/audit/chain-hash";
 
 export const EXPORT_FORMATS = ["csv", "jsonl"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -32,27 +32,8 @@ export const EXPORT_COLUMNS = [
 
 export type ColumnName = (typeof EXPORT_COLUMNS)[number][0];
 
-export type ExportRow = {
-  id: string;
-  workspace_id: string;
-  seq: bigint;
-  timestamp: string;
-  actor_type: string;
-  actor_id: string;
-  agent_id: string | null;
-  session_id: string | null;
-  suggested_by: string | null;
-  tool: string;
-  action: string;
-  decision: string | null;
-  cost_micros: bigint;
-  /** jsonb text, verbatim */
-  details: string;
-  flagged: boolean;
-  flag_reason: string | null;
-  prev_hash: string;
-  entry_hash: string;
-};
+/** An exported row: the canonical fields with details as jsonb text verbatim, and the stored hash. */
+export type ExportRow = Omit<CanonicalFields, "details"> & { details: string; entry_hash: string };
 
 /** The entry hash recomputed from an exported row's fields (its stored entry_hash excluded). */
 export function recomputeEntryHash(row: ExportRow): string {

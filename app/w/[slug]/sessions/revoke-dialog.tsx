@@ -6,9 +6,12 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { SessionListItem } from "@/lib/sessions/schemas";
 import { revokeSessionAction } from "./actions";
 
-type Props = { slug: string; session: SessionListItem | null; onClose: () => void };
+type Props = { slug: string; session: Pick<SessionListItem, "session_id" | "agent_id"> | null; onClose: () => void };
 
-/** Asks before revoking: the agent's very next call with the session fails, and it cannot be undone. */
+/**
+ * Asks before revoking (Sessions page and an agent's page): the agent's very next call with the
+ * session fails, and it cannot be undone. The server checks the role again (admins only).
+ */
 export function RevokeDialog({ slug, session, onClose }: Props) {
   const revoke = useServerAction(
     (input: { session_id: string }) => revokeSessionAction(slug, input),

@@ -1,14 +1,11 @@
 "use client";
 
 // The agent's sessions; admins can revoke a live one (after confirming), which takes effect on
-// the agent's next call. The server checks the role again (revokeSessionAction is admin-only).
+// the agent's next call (the Sessions page's dialog).
 import { useState } from "react";
-import { toast } from "sonner";
 import { formatInstant, formatMoney } from "@/components/charts/format";
-import { useServerAction } from "@/components/forms/use-server-action";
-import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { SessionView } from "@/lib/sessions/schemas";
-import { revokeSessionAction } from "../../sessions/actions";
+import { RevokeDialog } from "../../sessions/revoke-dialog";
 
 type Props = { slug: string; sessions: SessionView[]; canRevoke: boolean; now: string };
 
@@ -22,17 +19,10 @@ function ttlLeft(session: SessionView, now: number): string {
   return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min` : `${seconds} s`;
 }
 
-const status = (s: SessionView) => (s.revoked_at ? "Revoked" : s.is_valid ? "Live" : "Expired");
+const status = (s: SessionView) => (s.revoked_at ? "Revoked" : s.is_valid ? "Active" : "Expired");
 
 export function SessionsPanel({ slug, sessions, canRevoke, now }: Props) {
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const revoke = useServerAction(
-    (input: { session_id: string }) => revokeSessionAction(slug, input),
-    (data) => {
-      toast.success(`Session ${data.session_id} revoked: its next call is refused`);
-      setConfirming(null);
-    },
-  );
+  const [confirming, setConfirming] = useState<SessionView | null>(null);
   if (sessions.length === 0) return <p className="px-4 py-6 text-sm text-slate-500">No sessions yet: the agent gets one from POST /api/v1/sessions.</p>;
   const at = Date.parse(now);
   return (
@@ -56,7 +46,7 @@ export function SessionsPanel({ slug, sessions, canRevoke, now }: Props) {
               {canRevoke ? (
                 <td className="table-cell text-right">
                   {s.is_valid ? (
-                    <button type="button" className="btn-secondary" aria-label={`Revoke session ${s.session_id}`} onClick={() => setConfirming(s.session_id)}>
+                    <button type="button" className="btn-secondary" aria-label={`Revoke session ${s.session_id}`} onClick={() => setConfirming(s)}>
                       Revoke
                     </button>
                   ) : null}
@@ -66,15 +56,7 @@ export function SessionsPanel({ slug, sessions, canRevoke, now }: Props) {
           ))}
         </tbody>
       </table>
-      <ModalDialog isOpen={confirming !== null} title={`Revoke session ${confirming ?? ""}?`} onClose={() => setConfirming(null)}>
-        <p className="text-sm text-slate-600">The agent&apos;s next call with this session is refused. A revoked session cannot be restored; the agent needs a new one.</p>
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" className="btn-secondary" data-autofocus onClick={() => setConfirming(null)}>Cancel</button>
-          <button type="button" className="btn-danger" disabled={revoke.isPending} onClick={() => confirming && revoke.run({ session_id: confirming })}>
-            {revoke.isPending ? "Revoking…" : "Revoke session"}
-          </button>
-        </div>
-      </ModalDialog>
+      {canRevoke ? <RevokeDialog slug={slug} session={confirming} onClose={() => setConfirming(null)} /> : null}
     </>
   );
 }
