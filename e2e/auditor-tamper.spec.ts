@@ -96,6 +96,7 @@ test("filters the trail, verifies the chain and exports a CSV that the offline v
   const rows = page.getByRole("table", { name: "Audit entries" }).locator("tbody tr");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("reconcile ledger 17");
+  await expect(rows.first(), "the actor is named, not only its id").toContainText("API key auditor-journey-");
   tamperedSeq = Number(await rows.first().getByRole("link", { name: /^Open entry seq/ }).getAttribute("data-entry-seq"));
   expect(tamperedSeq).toBeGreaterThan(1);
   await attachScreenshot(page, testInfo, "auditor-filtered-trail");

@@ -47,7 +47,7 @@ export function EntriesTable({ entries, search, onOpen }: Props) {
                 <time dateTime={e.timestamp} title={e.timestamp}>{e.timestamp.slice(0, 10)}<br />{e.timestamp.slice(11, 19)}</time>
               </td>
               <td className={`${CELL} max-w-[6rem] truncate text-xs`} title={`${e.actor_type}:${e.actor_id}`}>
-                <span className="text-slate-500">{e.actor_type}</span><br /><code>{e.actor_id}</code>
+                <span className="text-slate-500">{e.actor_type}</span><br />{e.actor_label ?? <code>{e.actor_id}</code>}
               </td>
               <td className={`${CELL} max-w-[6rem] truncate`} title={e.agent_id ?? undefined}>{e.agent_id ? <code className="text-xs">{e.agent_id}</code> : "—"}</td>
               <td className={`${CELL} max-w-[5rem] truncate`} title={e.session_id ?? undefined}>{e.session_id ? <code className="text-xs">{e.session_id}</code> : "—"}</td>

@@ -34,7 +34,9 @@ function Facts({ entry, filterHref }: { entry: EntryView; filterHref: Props["fil
   const facts: [string, React.ReactNode][] = [
     ["Entry id", <code key="id" className="text-xs">{entry.entry_id}</code>],
     ["Time (UTC)", <time key="t" dateTime={entry.timestamp}>{entry.timestamp}</time>],
-    ["Actor", <code key="actor" className="text-xs">{`${entry.actor_type}:${entry.actor_id}`}</code>],
+    ["Actor", (
+      <span key="actor">{entry.actor_label ? `${entry.actor_label} · ` : ""}<code className="text-xs">{`${entry.actor_type}:${entry.actor_id}`}</code></span>
+    )],
     ["Agent", entry.agent_id ? (
       <span key="agent"><code className="text-xs">{entry.agent_id}</code> · <Link className="text-brand-700 underline" href={filterHref("agent", entry.agent_id)}>Filter by this agent</Link></span>
     ) : "—"],

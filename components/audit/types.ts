@@ -1,4 +1,4 @@
-import type { toEntryView } from "@/lib/audit/entry-view";
+import type { LabelledEntryView } from "@/lib/audit/list-filtered-entries";
 
-/** An audit entry as the API and the explorer show it. */
-export type EntryView = ReturnType<typeof toEntryView>;
+/** An audit entry as the explorer shows it: the API's view plus a readable actor when known. */
+export type EntryView = LabelledEntryView;

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterCondition, type AuditFilter } from "./audit-filter";
 import type { ChainFields } from "./chain-hash";
+import { actorLabels } from "@/lib/members/actor-labels";
 import { toEntryView } from "./entry-view";
 
 export type EntryRow = ChainFields & { entryHash: string };
@@ -11,6 +12,14 @@ export const ENTRY_COLUMNS = Prisma.sql`e.id, e.workspace_id AS "workspaceId", e
   e.actor_type AS "actorType", e.actor_id AS "actorId", e.agent_id AS "agentId", e.session_id AS "sessionId",
   e.suggested_by AS "suggestedBy", e.tool, e.action, e.decision, e.cost_micros AS "costMicros", e.details,
   e.flagged, e.flag_reason AS "flagReason", e.prev_hash AS "prevHash", e.entry_hash AS "entryHash"`;
+
+/** Entry views with a readable actor (a member's name or email, an API key's name), when known. */
+export async function toLabelledViews(workspaceId: string, rows: EntryRow[]) {
+  const ref = (row: EntryRow) => `${row.actorType}:${row.actorId}`;
+  const labels = await actorLabels(workspaceId, rows.map(ref));
+  return rows.map((row) => ({ ...toEntryView(row), actor_label: labels[ref(row)] ?? null }));
+}
+export type LabelledEntryView = Awaited<ReturnType<typeof toLabelledViews>>[number];
 
 /**
  * A page of the entries matching the filter, newest first, keyed by sequence number:
@@ -23,7 +32,7 @@ export async function listFilteredEntries(workspaceId: string, filter: AuditFilt
     SELECT ${ENTRY_COLUMNS} FROM audit_events e
     WHERE ${filterCondition(workspaceId, filter)} ${below}
     ORDER BY e.seq DESC LIMIT ${page.limit + 1}`;
-  const entries = rows.slice(0, page.limit).map(toEntryView);
+  const entries = await toLabelledViews(workspaceId, rows.slice(0, page.limit));
   return { entries, next_cursor: rows.length > page.limit ? entries.at(-1)!.seq : null };
 }
 

@@ -1,6 +1,6 @@
 // What the Approvals page shows, for its first paint and for every poll: the pending queue,
 // the recent decisions and readable names for everyone they mention.
-import { actorLabels } from "@/lib/approvals/actor-labels";
+import { actorLabels } from "@/lib/members/actor-labels";
 import { listRecent } from "@/lib/approvals/list-recent";
 import { listPending, type approvalView } from "@/lib/approvals/manage-approvals";
 

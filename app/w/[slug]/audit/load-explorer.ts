@@ -1,8 +1,7 @@
 // What the explorer reads besides the entries: the distinct agents and tools for the filter's
 // suggestions (small, tenant-scoped queries) and one entry by its seq for the drawer.
 import { prisma } from "@/lib/db/client";
-import { ENTRY_COLUMNS, type EntryRow } from "@/lib/audit/list-filtered-entries";
-import { toEntryView } from "@/lib/audit/entry-view";
+import { ENTRY_COLUMNS, toLabelledViews, type EntryRow } from "@/lib/audit/list-filtered-entries";
 import type { EntryView } from "@/components/audit/types";
 
 const SUGGESTIONS = 200;
@@ -23,5 +22,5 @@ export async function loadEntry(workspaceId: string, seq: number): Promise<Entry
   const db = await prisma();
   const [row] = await db.$queryRaw<EntryRow[]>`
     SELECT ${ENTRY_COLUMNS} FROM audit_events e WHERE e.workspace_id = ${workspaceId} AND e.seq = ${BigInt(seq)}`;
-  return row ? toEntryView(row) : null;
+  return row ? (await toLabelledViews(workspaceId, [row]))[0]! : null;
 }

@@ -1,7 +1,7 @@
 import { formatInstant, formatMoney } from "@/components/charts/format";
-import type { toEntryView } from "@/lib/audit/entry-view";
+import type { LabelledEntryView } from "@/lib/audit/list-filtered-entries";
 
-export type TimelineEntry = ReturnType<typeof toEntryView>;
+export type TimelineEntry = LabelledEntryView;
 
 const DECISION_STYLES: Record<string, string> = {
   ALLOW: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -30,7 +30,7 @@ export function TimelineEntryRow({ entry }: { entry: TimelineEntry }) {
           {entry.cost_usd ? <span className="text-xs tabular-nums text-slate-600">{formatMoney(entry.cost_usd)}</span> : null}
         </div>
         <p className="mt-0.5 truncate text-xs text-slate-500" title={details}>
-          #{entry.seq} · {entry.session_id ?? "no session"} · by {entry.actor_type} {details !== "{}" ? `· ${details}` : ""}
+          #{entry.seq} · {entry.session_id ?? "no session"} · by {entry.actor_label ?? entry.actor_type} {details !== "{}" ? `· ${details}` : ""}
         </p>
       </div>
     </li>
