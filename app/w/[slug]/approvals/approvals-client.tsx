@@ -7,7 +7,8 @@ import type { ApprovalQueue, ApprovalView } from "./load-queue";
 import { RecentTable } from "./recent-table";
 import { RequestCard } from "./request-card";
 import { ReviewForm } from "./review-form";
-import { POLL_MS, useApprovalQueue, useServerNow } from "./use-queue";
+import { useServerNow } from "@/components/time/use-server-now";
+import { POLL_MS, useApprovalQueue } from "./use-queue";
 
 type Props = { slug: string; initial: ApprovalQueue; me: string; canDecide: boolean };
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { ago } from "@/components/approvals/durations";
+import { ago } from "@/components/time/durations";
 import { formatAmount } from "@/components/approvals/request-facts";
 import type { ApprovalView } from "./load-queue";
 import { labelOf } from "./request-card";

@@ -1,6 +1,6 @@
 "use client";
 
-import { ago, expiresIn } from "@/components/approvals/durations";
+import { ago, expiresIn } from "@/components/time/durations";
 import { RequestContext, RequestReasons, formatAmount } from "@/components/approvals/request-facts";
 import type { ApprovalView } from "./load-queue";
 

@@ -6,7 +6,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
-import { expiresIn } from "@/components/approvals/durations";
+import { expiresIn } from "@/components/time/durations";
 import { formatAmount } from "@/components/approvals/request-facts";
 import { decideApprovalAction } from "./actions";
 import type { ApprovalQueue, ApprovalView } from "./load-queue";

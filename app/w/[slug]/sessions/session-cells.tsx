@@ -1,6 +1,6 @@
 // How one session reads in the table: money, scopes and its time left (or when it ended).
 import Link from "next/link";
-import { ago, formatDuration } from "@/components/approvals/durations";
+import { ago, formatDuration } from "@/components/time/durations";
 import type { SessionListItem } from "@/lib/sessions/schemas";
 
 export const money = (n: number | null, none = "no cap") => (n === null ? none : `$${n.toFixed(2)}`);

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useServerAction } from "@/components/forms/use-server-action";
 import type { SessionListItem, SessionStatus } from "@/lib/sessions/schemas";
-import { useServerNow } from "../approvals/use-queue";
+import { useServerNow } from "@/components/time/use-server-now";
 import { listSessionsAction } from "./actions";
 import { RevokeDialog } from "./revoke-dialog";
 import { AgentCell, CrewCell, money, ScopesCell, TimeCell } from "./session-cells";
