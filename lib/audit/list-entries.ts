@@ -1,25 +1,15 @@
 import type { z } from "zod";
-import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEntryView } from "./entry-view";
+import { listFilteredRows } from "./list-filtered-entries";
 import type { ListAuditQuery } from "./schemas";
 
-/** Newest first, paged by sequence number: next_cursor is the seq to continue below. */
+/** GET /api/v1/audit: newest first, paged by sequence number (next_cursor: the seq to continue below). */
 export async function listEntries(workspaceId: string, query: z.infer<typeof ListAuditQuery>) {
-  const db = await prisma();
-  const where: Prisma.AuditEventWhereInput = {
+  const filter = { agent: query.agent_id, session: query.session_id, tool: query.tool || undefined, flagged: query.flagged };
+  const { rows, next_cursor } = await listFilteredRows(
     workspaceId,
-    ...(query.session_id ? { sessionId: query.session_id } : {}),
-    ...(query.agent_id ? { agentId: query.agent_id } : {}),
-    ...(query.tool ? { tool: query.tool } : {}),
-    ...(query.flagged !== undefined ? { flagged: query.flagged } : {}),
-    ...(query.cursor ? { seq: { lt: BigInt(query.cursor) } } : {}),
-  };
-  const rows = await db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: query.limit + 1 });
-  const page = rows.slice(0, query.limit);
-  return {
-    count: page.length,
-    entries: page.map(toEntryView),
-    next_cursor: rows.length > query.limit ? String(page.at(-1)!.seq) : null,
-  };
+    { ...filter, decision: undefined, from: undefined, to: undefined, q: undefined },
+    { cursor: query.cursor ? BigInt(query.cursor) : undefined, limit: query.limit },
+  );
+  return { count: rows.length, entries: rows.map(toEntryView), next_cursor: next_cursor === null ? null : String(next_cursor) };
 }

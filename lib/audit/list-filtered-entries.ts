@@ -22,18 +22,27 @@ export async function toLabelledViews(workspaceId: string, rows: EntryRow[]) {
 export type LabelledEntryView = Awaited<ReturnType<typeof toLabelledViews>>[number];
 
 /**
- * A page of the entries matching the filter, newest first, keyed by sequence number:
+ * A page of the rows matching the filter, newest first, keyed by sequence number:
  * `next_cursor` is the seq to continue below (null on the last page).
  */
-export async function listFilteredEntries(workspaceId: string, filter: AuditFilter, page: { cursor?: number; limit: number }) {
+export async function listFilteredRows(workspaceId: string, filter: AuditFilter, page: { cursor?: bigint; limit: number }) {
   const db = await prisma();
-  const below = page.cursor === undefined ? Prisma.empty : Prisma.sql`AND e.seq < ${BigInt(page.cursor)}`;
+  const below = page.cursor === undefined ? Prisma.empty : Prisma.sql`AND e.seq < ${page.cursor}`;
   const rows = await db.$queryRaw<EntryRow[]>`
     SELECT ${ENTRY_COLUMNS} FROM audit_events e
     WHERE ${filterCondition(workspaceId, filter)} ${below}
     ORDER BY e.seq DESC LIMIT ${page.limit + 1}`;
-  const entries = await toLabelledViews(workspaceId, rows.slice(0, page.limit));
-  return { entries, next_cursor: rows.length > page.limit ? entries.at(-1)!.seq : null };
+  const pageRows = rows.slice(0, page.limit);
+  return { rows: pageRows, next_cursor: rows.length > page.limit ? pageRows.at(-1)!.seq : null };
+}
+
+/** The dashboard's page of entries: labelled views, next_cursor as a number. */
+export async function listFilteredEntries(workspaceId: string, filter: AuditFilter, page: { cursor?: number; limit: number }) {
+  const { rows, next_cursor } = await listFilteredRows(workspaceId, filter, {
+    cursor: page.cursor === undefined ? undefined : BigInt(page.cursor),
+    limit: page.limit,
+  });
+  return { entries: await toLabelledViews(workspaceId, rows), next_cursor: next_cursor === null ? null : Number(next_cursor) };
 }
 
 /** How many entries match the filter (for the explorer's heading). */
