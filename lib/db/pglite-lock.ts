@@ -1,6 +1,9 @@
 // One PGlite data directory may be opened by one process only: two processes on one directory
-// silently lose committed rows. The lock file holds the owner's pid; a lock whose process is
-// gone is stale and taken over.
+// silently lose committed rows. The lock file names its owner by pid, the process's start time
+// (/proc/<pid>/stat) and the boot id, so a pid reused after a crash (containers restart with the
+// same small pids) is not mistaken for the owner: a lock whose owner is gone is stale and taken
+// over, under a takeover file so that two starting processes never both take it. Without /proc
+// (macOS) only the pid is compared, as before.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -17,7 +20,43 @@ export class DataDirectoryLockedError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Who holds a lock: start and boot are null where /proc is not available (or in an old lock file). */
+export type LockOwner = { pid: number; start: string | null; boot: string | null };
+
+function readProc(file: string): string | null {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** The process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), or null. */
+export function processStartTime(pid: number): string | null {
+  const stat = readProc(`/proc/${pid}/stat`);
+  // Field 2, the command name, is in parentheses and may hold spaces: count from after it.
+  const fields = stat?.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return fields?.[19] ?? null;
+}
+
+const bootId = (): string | null => readProc("/proc/sys/kernel/random/boot_id")?.trim() ?? null;
+
+export function currentOwner(): LockOwner {
+  return { pid: process.pid, start: processStartTime(process.pid), boot: bootId() };
+}
+
+function parseOwner(text: string): LockOwner | null {
+  if (/^\d+$/.test(text.trim())) return { pid: Number(text.trim()), start: null, boot: null }; // written by an older version
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    if (!Number.isInteger(value.pid) || value.pid! <= 0) return null;
+    return { pid: value.pid!, start: typeof value.start === "string" ? value.start : null, boot: typeof value.boot === "string" ? value.boot : null };
+  } catch {
+    return null;
+  }
+}
+
+function pidExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -26,17 +65,61 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Is the process the lock names still running (the same process, not one that reused its pid)? */
+export function isOwnerAlive(owner: LockOwner): boolean {
+  if (!pidExists(owner.pid)) return false;
+  const boot = bootId();
+  if (owner.boot && boot && owner.boot !== boot) return false; // written before a reboot
+  const start = owner.start === null ? null : processStartTime(owner.pid);
+  return owner.start === null || start === null || start === owner.start;
+}
+
 export function lockPathFor(pgliteDir: string): string {
   return `${pgliteDir}.lock`;
 }
 
-/** Reads the pid holding the lock, or null when the directory is free. */
+const readText = (file: string): string | null => readProc(file);
+
+/** Reads the pid holding the lock, or null when the directory is free (no lock, or a stale one). */
 export function lockOwner(pgliteDir: string): number | null {
+  const text = readText(lockPathFor(path.resolve(pgliteDir)));
+  const owner = text === null ? null : parseOwner(text);
+  return owner && isOwnerAlive(owner) ? owner.pid : null;
+}
+
+/** Creates file holding text, complete or not at all: written aside, then linked (fails if it exists). */
+function createExclusive(file: string, text: string): boolean {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(temp, text, { mode: 0o600 });
   try {
-    const pid = Number(fs.readFileSync(lockPathFor(pgliteDir), "utf8").trim());
-    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
-  } catch {
-    return null;
+    fs.linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Removes the lock if it still holds staleText. Takeovers are serialised by a takeover file, so a
+ * process that judged the lock stale never removes one that another process has just taken.
+ */
+function removeStaleLock(lockPath: string, staleText: string, me: string): void {
+  const takeover = `${lockPath}.takeover`;
+  if (!createExclusive(takeover, me)) {
+    const holder = parseOwner(readText(takeover) ?? "");
+    if (holder && isOwnerAlive(holder)) pause(20); // another process is taking over: look again
+    else fs.rmSync(takeover, { force: true }); // left by a process that died during a takeover
+    return;
+  }
+  try {
+    if (readText(lockPath) === staleText) fs.rmSync(lockPath, { force: true });
+  } finally {
+    fs.rmSync(takeover, { force: true });
   }
 }
 
@@ -48,33 +131,29 @@ export function acquireDataDirLock(pgliteDir: string): () => void {
   const lockPath = lockPathFor(path.resolve(pgliteDir));
   if (held.has(lockPath)) throw new DataDirectoryLockedError(lockPath, process.pid);
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = fs.openSync(lockPath, "wx", 0o600);
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      held.add(lockPath);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        held.delete(lockPath);
-        process.off("exit", release);
-        try {
-          if (fs.readFileSync(lockPath, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          // already gone
-        }
-      };
-      process.on("exit", release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = lockOwner(pgliteDir);
-      if (owner !== null && owner !== process.pid) throw new DataDirectoryLockedError(lockPath, owner);
-      // Stale lock: its owner died (or it is a leftover of this pid that we no longer hold).
-      fs.rmSync(lockPath, { force: true });
-    }
+  const me = JSON.stringify(currentOwner());
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (createExclusive(lockPath, me)) return holdLock(lockPath, me);
+    const text = readText(lockPath);
+    if (text === null) continue; // released meanwhile
+    const owner = parseOwner(text);
+    // Our own pid (this process does not hold the lock, see above): a leftover, or a pid reused.
+    if (owner && owner.pid !== process.pid && isOwnerAlive(owner)) throw new DataDirectoryLockedError(lockPath, owner.pid);
+    removeStaleLock(lockPath, text, me);
   }
   throw new Error(`Could not take the lock ${lockPath}`);
+}
+
+function holdLock(lockPath: string, me: string): () => void {
+  held.add(lockPath);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    held.delete(lockPath);
+    process.off("exit", release);
+    if (readText(lockPath) === me) fs.rmSync(lockPath, { force: true });
+  };
+  process.on("exit", release);
+  return release;
 }

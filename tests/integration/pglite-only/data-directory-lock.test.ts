@@ -88,12 +88,42 @@ describe("the PGlite data directory lock", () => {
     const holder = await startHolder();
     holder.child.kill("SIGKILL");
     await exited(holder.child);
-    expect(fs.readFileSync(lockPathFor(dir), "utf8").trim()).toBe(String(holder.pid));
+    expect(JSON.parse(fs.readFileSync(lockPathFor(dir), "utf8"))).toMatchObject({ pid: holder.pid, start: expect.stringMatching(/^\d+$/) });
 
     const db = await openHere();
     expect(db).not.toBeInstanceOf(Error);
     expect(lockOwner(dir)).toBe(process.pid);
   });
+
+  it("lets exactly one of several processes starting at once take over a stale lock", async () => {
+    const holder = await startHolder();
+    holder.child.kill("SIGKILL");
+    await exited(holder.child);
+
+    const racers = await Promise.all(Array.from({ length: 3 }, () => spawnRacer()));
+    const winners = racers.filter((r) => r.ready);
+    expect(winners).toHaveLength(1);
+    for (const loser of racers.filter((r) => !r.ready)) {
+      expect(loser.code).toBe(3);
+      expect(loser.stderr).toContain(`in use by process ${winners[0]!.pid}`);
+    }
+    expect(lockOwner(dir)).toBe(winners[0]!.pid);
+  });
+
+  /** A holder that either takes the directory (and is told to close it once all have answered) or is refused. */
+  async function spawnRacer(): Promise<{ ready: boolean; pid: number; code: number | null; stderr: string }> {
+    const child = spawnTsx(HOLDER, [dir]);
+    cleanups.push(async () => {
+      child.stdin!.end();
+      if (child.exitCode === null && child.signalCode === null) await exited(child);
+    });
+    let stderr = "";
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    return waitForLine(child, /^ready \d+$/).then(
+      (line) => ({ ready: true, pid: Number(line.split(" ")[1]), code: null, stderr }),
+      async () => ({ ready: false, pid: child.pid!, code: await exited(child), stderr }),
+    );
+  }
 
   // Last: if a second handle does open, the shared directory is no longer trustworthy.
   it("refuses a second open of a directory this process already holds", async () => {
