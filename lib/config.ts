@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   WARDEN_OIDC_CLIENT_SECRET: optionalString,
   WARDEN_OIDC_NAME: z.string().default("SSO"),
   WARDEN_DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  // SIGTERM/SIGINT: seconds to let in-flight requests finish before their connections are cut.
+  WARDEN_SHUTDOWN_TIMEOUT: z.coerce.number().int().min(0).max(3600).default(20),
   // The vault's master key: 32 random bytes, base64. Required in production on PostgreSQL.
   WARDEN_MASTER_KEY: optionalString.pipe(masterKeyText.optional()),
   // Only for `rotate-master-key`: the key to rotate to (generated when unset).

@@ -114,10 +114,12 @@ export function targetFromConfig(): DbTarget {
 
 // Kept on globalThis: Next may load this module in several bundles of one process, and they
 // must share one database handle (a second PGlite on the same directory would be refused).
-const globalForDb = globalThis as unknown as { wardenDb?: Promise<Db> };
+const globalForDb = globalThis as unknown as { wardenDb?: Promise<Db>; wardenDbShutDown?: boolean };
 
 /** The process-wide database, opened and migrated on first use. */
 export function getDb(): Promise<Db> {
+  // After shutDownDb() nothing may reopen it (a timer's late query would retake the PGlite lock).
+  if (globalForDb.wardenDbShutDown) return Promise.reject(new Error("the database is closed: the server is shutting down"));
   globalForDb.wardenDb ??= (async () => {
     const db = await openDatabase(targetFromConfig());
     db.appliedAtOpen = (await db.migrate()).applied;
@@ -149,4 +151,10 @@ export async function closeDb(): Promise<void> {
   globalForDb.wardenDb = undefined;
   const db = await pending?.catch(() => null);
   await db?.close();
+}
+
+/** Closes the process-wide database for good, at server shutdown: later getDb() calls fail. */
+export async function shutDownDb(): Promise<void> {
+  globalForDb.wardenDbShutDown = true;
+  await closeDb();
 }

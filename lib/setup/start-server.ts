@@ -1,6 +1,7 @@
 // Runs once when the Next server starts (instrumentation.ts): validate configuration, open and
 // migrate the database, make sure app secrets, the vault's master key and the audit export
 // signing key exist, seed an empty database, and publish the CLI handle on the embedded default.
+// SIGTERM/SIGINT then shut the server down gracefully (graceful-shutdown.ts).
 import { exportSigningKey } from "@/lib/audit/export/signing-key";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
@@ -9,10 +10,12 @@ import { masterKey } from "@/lib/vault/master-key";
 import { startWebhookDelivery } from "@/lib/webhooks/deliver-webhooks";
 import { appSecrets } from "./app-secrets";
 import { ensureFirstRun } from "./ensure-first-run";
+import { installGracefulShutdown } from "./graceful-shutdown";
 import { setCurrentServerHandle, writeServerHandle } from "./server-handle";
 
 export async function startServer(): Promise<void> {
   const cfg = config();
+  installGracefulShutdown(cfg.WARDEN_SHUTDOWN_TIMEOUT);
   appSecrets();
   masterKey();
   exportSigningKey();
