@@ -13,6 +13,12 @@ export type TestServer = {
   dataDir: string;
   cliToken: string;
   logFile: string;
+  pid: number;
+  /**
+   * Sends a signal (SIGKILL by default: a crash) and resolves once the process has exited, with its
+   * exit code or the signal that ended it. The data directory stays; stop() still cleans up.
+   */
+  kill: (signal?: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /**
    * Stops the server and removes its data directory (unless keepDataDir: a later server can then
    * start on it), first copying its log to saveLogTo if given.
@@ -98,21 +104,30 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     env,
     stdio: ["ignore", log, log],
   });
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   await waitForReady(url, child, logFile);
   const handle = JSON.parse(fs.readFileSync(path.join(dataDir, "server.json"), "utf8")) as { token: string };
+  let logClosed = false;
   return {
     url,
     dataDir,
     cliToken: handle.token,
     logFile,
+    pid: child.pid!,
+    async kill(signal = "SIGKILL") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exit;
+    },
     async stop(stopOptions = {}) {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        await Promise.race([exit, new Promise((r) => setTimeout(r, 5_000))]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
-      fs.closeSync(log);
+      if (!logClosed) fs.closeSync(log);
+      logClosed = true;
       if (stopOptions.saveLogTo) {
         fs.mkdirSync(path.dirname(stopOptions.saveLogTo), { recursive: true });
         fs.copyFileSync(logFile, stopOptions.saveLogTo);
