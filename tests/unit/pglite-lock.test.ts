@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { exited, spawnTsx, waitForLine } from "../helpers/processes";
 import {
   acquireDataDirLock,
   currentOwner,
@@ -116,6 +117,28 @@ describe("the PGlite data directory lock's owner identity", () => {
     release();
     expect(lockOwner(dir)).toBe(stranger.pid);
   });
+
+  it("lets exactly one of six processes that find the same stale lock at the same instant take it", async () => {
+    writeLock({ pid: stranger.pid!, start: "1", boot: currentOwner().boot });
+    const goFile = path.join(root, "go");
+    const racers = Array.from({ length: 6 }, () => spawnTsx("tests/helpers/race-lock.ts", [dir, goFile]));
+    try {
+      await Promise.all(racers.map((racer) => waitForLine(racer, /^armed$/)));
+      const outcomes = racers.map((racer) => waitForLine(racer, /^(took|refused) \d+$/));
+      fs.writeFileSync(goFile, "");
+      const lines = await Promise.all(outcomes);
+      const winners = lines.filter((line) => line.startsWith("took"));
+      expect(winners).toHaveLength(1);
+      const winnerPid = Number(winners[0]!.split(" ")[1]);
+      expect(lines.filter((line) => line === `refused ${winnerPid}`)).toHaveLength(5);
+      expect(lockOwner(dir)).toBe(winnerPid);
+    } finally {
+      for (const racer of racers) racer.stdin!.end();
+      await Promise.all(racers.map((racer) => exited(racer)));
+      fs.rmSync(goFile, { force: true });
+    }
+    expect(lockOwner(dir)).toBeNull();
+  }, 60_000);
 
   it("leaves no temporary or takeover files behind", () => {
     writeLock({ pid: stranger.pid!, start: "1", boot: currentOwner().boot });
