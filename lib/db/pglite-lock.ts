@@ -31,12 +31,15 @@ function readProc(file: string): string | null {
   }
 }
 
+/** Fields 3 on of /proc/<pid>/stat, or null without /proc (field 2, the name, may hold spaces and parentheses). */
+function procStat(pid: number): string[] | null {
+  const stat = readProc(`/proc/${pid}/stat`);
+  return stat ? stat.slice(stat.lastIndexOf(")") + 2).split(" ") : null;
+}
+
 /** The process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), or null. */
 export function processStartTime(pid: number): string | null {
-  const stat = readProc(`/proc/${pid}/stat`);
-  // Field 2, the command name, is in parentheses and may hold spaces: count from after it.
-  const fields = stat?.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return fields?.[19] ?? null;
+  return procStat(pid)?.[19] ?? null;
 }
 
 const bootId = (): string | null => readProc("/proc/sys/kernel/random/boot_id")?.trim() ?? null;
@@ -70,8 +73,9 @@ export function isOwnerAlive(owner: LockOwner): boolean {
   if (!pidExists(owner.pid)) return false;
   const boot = bootId();
   if (owner.boot && boot && owner.boot !== boot) return false; // written before a reboot
-  const start = owner.start === null ? null : processStartTime(owner.pid);
-  return owner.start === null || start === null || start === owner.start;
+  const stat = procStat(owner.pid);
+  if (stat?.[0] === "Z" || stat?.[0] === "X") return false; // killed, not yet reaped by its parent
+  return owner.start === null || !stat || stat[19] === owner.start;
 }
 
 export function lockPathFor(pgliteDir: string): string {

@@ -13,7 +13,11 @@ export async function call(url: string, key: string, method: string, path: strin
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, any>) : {} };
+  try {
+    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, any>) : {} };
+  } catch {
+    return { status: response.status, body: { text } }; // not JSON (a bare 500 page): still an answer
+  }
 }
 
 /** Runs a CLI command through the server's internal endpoint (the server holds the database). */

@@ -82,6 +82,20 @@ describe("the PGlite data directory lock's owner identity", () => {
     expect(recorded()).toEqual(currentOwner());
   });
 
+  it("takes over a lock naming a killed process that its parent has not reaped yet (a zombie)", async () => {
+    // `sleep 0` exits at once; its parent became `sleep 30` by exec and never reaps it.
+    const parent = spawn("sh", ["-c", "sleep 0 & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const zombie = Number((await new Promise<Buffer>((resolve) => parent.stdout!.once("data", resolve))).toString().trim());
+      while (!fs.readFileSync(`/proc/${zombie}/stat`, "utf8").includes(") Z ")) await new Promise((r) => setTimeout(r, 10));
+      writeLock({ pid: zombie, start: processStartTime(zombie), boot: currentOwner().boot });
+      take();
+      expect(recorded().pid).toBe(process.pid);
+    } finally {
+      parent.kill("SIGKILL");
+    }
+  });
+
   it("takes over a lock naming this process's own pid from an earlier life", () => {
     writeLock({ pid: process.pid, start: "1", boot: currentOwner().boot });
     take();
