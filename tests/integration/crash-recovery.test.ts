@@ -8,7 +8,7 @@ import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { lockOwner } from "@/lib/db/pglite-lock";
+import { lockOwner, lockPathFor } from "@/lib/db/pglite-lock";
 import { call, cliOn, driveUntilDead, emptyAcknowledged, waitForAnswers } from "../helpers/crash-load";
 import type { AuditEntry } from "../helpers/governance";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -53,7 +53,9 @@ describe("a server killed with SIGKILL mid-load", () => {
         await new Promise((r) => setTimeout(r, randomInt(0, 600)));
         expect(await server.kill("SIGKILL")).toEqual({ code: null, signal: "SIGKILL" });
         await load;
-        // Same data directory (its lock names the dead server) or the same database, no manual step.
+        // Same data directory (its lock still names the dead server) or the same database, no manual step.
+        const lockFile = lockPathFor(path.join(server.dataDir, "pglite"));
+        if (!databaseUrl) expect(JSON.parse(fs.readFileSync(lockFile, "utf8")).pid).toBe(server.pid);
         server = await startTestServer({ databaseUrl, dataDir: server.dataDir });
         if (!databaseUrl) expect(lockOwner(path.join(server.dataDir, "pglite"))).toBe(server.pid);
       }
@@ -94,6 +96,8 @@ describe("a server killed with SIGKILL mid-load", () => {
       const crewView = await call(server.url, key, "GET", `/api/v1/crews/${crew.body.crew_id}`);
       expect(toMicros(crewView.body.spent as number)).toBe(sum(stored));
       expect(crewView.body.spent).toBeLessThanOrEqual(CREW_BUDGET);
+      const spend = await call(server.url, key, "GET", `/api/v1/audit/spend?crew_id=${crew.body.crew_id}`);
+      expect(toMicros(spend.body.by_tool.payments as number)).toBe(sum(stored));
 
       const verify = await call(server.url, key, "GET", "/api/v1/audit/verify");
       expect(verify.body).toMatchObject({ verified: true, entries_checked: entries.length });
@@ -101,7 +105,7 @@ describe("a server killed with SIGKILL mid-load", () => {
     } finally {
       await server.stop({ saveLogTo: `test-results/crash-recovery-${label}.log` });
     }
-  }, 170_000);
+  }, 300_000); // generous: the machine may be busy; on its own it takes ~1 minute on PGlite, ~20 s on PostgreSQL
 });
 
 function sum(stored: Map<string, { sessionId: string; micros: number }>, include: (p: { sessionId: string }) => boolean = () => true): number {

@@ -78,5 +78,5 @@ describe("graceful shutdown", () => {
     } finally {
       await server.stop({ saveLogTo: `test-results/graceful-shutdown-${label}.log` });
     }
-  }, 120_000);
+  }, 180_000);
 });
