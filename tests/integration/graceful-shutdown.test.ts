@@ -49,8 +49,8 @@ describe("graceful shutdown", () => {
       const key = (await cliOn(server, ["create-key", "--workspace", slug, "--name", "k", "--scopes", "*"])).at(-1)!;
       const approvalId = await pendingApproval(server, key);
 
-      const inFlight = call(server.url, key, "GET", `/api/v1/approvals/${approvalId}?wait=5`);
-      await new Promise((r) => setTimeout(r, 1_000)); // let it reach the server before the signal
+      const inFlight = call(server.url, key, "GET", `/api/v1/approvals/${approvalId}?wait=6`);
+      await new Promise((r) => setTimeout(r, 2_000)); // let it reach the server before the signal
       const exit = server.kill("SIGTERM");
       await shutdownLogged(server);
       expect(await connects(server.url)).toBe(false);
@@ -69,7 +69,7 @@ describe("graceful shutdown", () => {
         () => "answered",
         () => "cut",
       );
-      await new Promise((r) => setTimeout(r, 1_000));
+      await new Promise((r) => setTimeout(r, 2_000));
       const secondExit = server.kill("SIGINT");
       expect(await outliving).toBe("cut");
       expect(await secondExit).toEqual({ code: 0, signal: null });
