@@ -63,6 +63,15 @@ const compiled: Compiled[] = ROUTE_PATTERNS.map((pattern) => ({
     .map((text) => ({ text, kind: text.startsWith("[...") ? "catchAll" : text.startsWith("[") ? "dynamic" : "static" })),
 }));
 
+// Recorded on every request: only the patterns that can match a path's segment count are tried.
+const catchAlls = compiled.filter((c) => c.segments.some((s) => s.kind === "catchAll"));
+const bySegmentCount = new Map<number, Compiled[]>();
+for (const candidate of compiled) {
+  if (catchAlls.includes(candidate)) continue;
+  const count = candidate.segments.length;
+  bySegmentCount.set(count, [...(bySegmentCount.get(count) ?? []), candidate]);
+}
+
 /** How well a pattern matches, segment by segment (2 static, 1 dynamic, 0 catch-all); null: no match. */
 function score(segments: Segment[], parts: string[]): number[] | null {
   const scores: number[] = [];
@@ -88,9 +97,11 @@ export function routePattern(pathname: string): string {
   const parts = pathname.split("/").slice(1);
   if (parts.at(-1) === "") parts.pop();
   let best: { pattern: string; scores: number[] } | null = null;
-  for (const candidate of compiled) {
-    const scores = score(candidate.segments, parts);
-    if (scores && (!best || better(scores, best.scores))) best = { pattern: candidate.pattern, scores };
+  for (const candidates of [bySegmentCount.get(parts.length) ?? [], catchAlls]) {
+    for (const candidate of candidates) {
+      const scores = score(candidate.segments, parts);
+      if (scores && (!best || better(scores, best.scores))) best = { pattern: candidate.pattern, scores };
+    }
   }
   return best?.pattern ?? UNMATCHED_ROUTE;
 }
