@@ -11,8 +11,8 @@ export function recordRequest(request: Request, status: number, startedAt: numbe
 }
 
 /** Wraps a route handler so that each response it gives (or failure it throws, as 500) is recorded. */
-export function observed<C extends unknown[]>(handler: (request: Request, ...rest: C) => Response | Promise<Response>) {
-  return async (request: Request, ...rest: C): Promise<Response> => {
+export function observed<R extends Request, C extends unknown[]>(handler: (request: R, ...rest: C) => Response | Promise<Response>) {
+  return async (request: R, ...rest: C): Promise<Response> => {
     const startedAt = performance.now();
     let status = 500;
     try {

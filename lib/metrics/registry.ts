@@ -26,7 +26,7 @@ function createMetrics(): Metrics {
     }),
     httpDuration: new Histogram({
       name: "warden_http_request_duration_seconds",
-      help: "Time from the route handler's start to its response, by method, route pattern and status",
+      help: "Time from the route handler's start to its response (a streamed body: to its headers), by method, route pattern and status",
       labelNames: ["method", "route", "status"],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],

@@ -68,6 +68,8 @@ describe("GET /api/metrics: what it reports", () => {
     await Promise.all(unknownIds.map((id) => callOn(server.url, key, "GET", `/api/v1/sessions/${id}`)));
     await callOn(server.url, key, "GET", "/api/v1/no-such-route");
     await fetch(`${server.url}/api/healthz`);
+    await fetch(`${server.url}/api/auth/csrf`);
+    await fetch(`${server.url}/api/openapi.json`);
     const after = await scrape(server.url);
 
     const delta = (route: string, status: string) => requests(after, route, status) - requests(before, route, status);
@@ -76,6 +78,8 @@ describe("GET /api/metrics: what it reports", () => {
     expect(delta("/api/v1/sessions/[id]", "404")).toBe(3);
     expect(delta("/api/[...path]", "404")).toBe(1);
     expect(delta("/api/healthz", "200")).toBe(1);
+    expect(delta("/api/auth/[...nextauth]", "200")).toBe(1);
+    expect(delta("/api/openapi.json", "200")).toBe(1);
     // The scrape before this one was itself counted, by the same registry.
     expect(requests(after, "/api/metrics", "200")).toBeGreaterThanOrEqual(1);
     const routes = new Set(after.filter((s) => s.name === "warden_http_requests_total").map((s) => s.labels.route!));
