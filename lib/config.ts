@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   // Signs audit export manifests: an Ed25519 private key as base64 of its 32-byte seed.
   // Required in production on PostgreSQL (every instance must sign with the same key).
   WARDEN_EXPORT_SIGNING_KEY: optionalString.pipe(masterKeyText.optional()),
+  // Bearer token Prometheus sends to GET /api/metrics; unset: the endpoint answers 404.
+  WARDEN_METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters (openssl rand -hex 32)").optional()),
   WARDEN_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

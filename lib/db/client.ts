@@ -26,6 +26,8 @@ export type Db = {
   /** Runs fn with a raw SQL runner (simple query protocol) on this database. */
   withRunner<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
   migrate(): Promise<MigrationResult>;
+  /** Connection use, for the metrics endpoint: never a database round trip. */
+  poolStats(): DbPoolStats;
   /** What getDb() applied when it opened the database. */
   appliedAtOpen?: string[];
   close(): Promise<void>;
@@ -37,6 +39,14 @@ export type Db = {
  * text that varies. PGlite ignores it.
  */
 export type SqlOptions = { statement?: string };
+
+/**
+ * PostgreSQL: node-postgres' pool (open, idle and waiting-for-a-connection counts, and the cap).
+ * PGlite: one session, so what matters is how many requests wait for the worker thread.
+ */
+export type DbPoolStats =
+  | { kind: "postgres"; total: number; idle: number; waiting: number; max: number }
+  | { kind: "pglite"; pending: number };
 
 export type DbTarget = { url: string; poolSize?: number } | { pgliteDir: string | null };
 
@@ -60,6 +70,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
     sql: async <T>(text: string, params: unknown[] = [], options: SqlOptions = {}) =>
       (await pool.query({ text, values: params, name: options.statement && statementName(options.statement, text) })).rows as T[],
     withRunner,
+    poolStats: () => ({ kind: "postgres", total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
     migrate: () => withRunner((runner) => applyMigrations(runner, { useAdvisoryLock: true })),
     async close() {
       await prisma.$disconnect();
@@ -98,6 +109,7 @@ async function openPglite(pgliteDir: string | null): Promise<Db> {
     kind: "pglite",
     sql: async <T>(text: string, params: unknown[] = []) => (await pglite.query<T>(text, params)).rows,
     withRunner: (fn) => fn(runner),
+    poolStats: () => ({ kind: "pglite", pending: pglite.pendingRequests }),
     migrate: () => applyMigrations(runner, { useAdvisoryLock: false }),
     async close() {
       await prisma.$disconnect();

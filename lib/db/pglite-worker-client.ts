@@ -19,6 +19,8 @@ export type PgliteTransaction = PgliteQueryable & { rollback(): Promise<void>; r
 export type PgliteClient = PgliteQueryable & {
   transaction<T>(fn: (tx: PgliteTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Requests sent to the worker and not yet answered (the one running and those queued behind it). */
+  readonly pendingRequests: number;
 };
 
 type WorkerError = { message: string; name?: string; database?: boolean; fields?: Record<string, unknown> };
@@ -101,6 +103,9 @@ export async function openPgliteWorker(dataDir: string | null): Promise<PgliteCl
 
   return {
     ...queryable(),
+    get pendingRequests() {
+      return pending.size;
+    },
     async transaction<T>(fn: (tx: PgliteTransaction) => Promise<T>): Promise<T> {
       const txId = nextTx++;
       await call({ op: "begin", txId });

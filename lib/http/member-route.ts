@@ -4,12 +4,13 @@
 import { memberOrThrow, type MemberContext } from "@/lib/auth/current-member";
 import { roleCan, ROLE_LABELS, type Permission } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { observed } from "@/lib/metrics/observe-request";
 import { errorResponse, requestIdFrom } from "./respond";
 
 type Context = { params: Promise<{ slug: string }> };
 
 export function memberRoute(permission: Permission, run: (request: Request, member: MemberContext) => Promise<Response>) {
-  return async (request: Request, context: Context): Promise<Response> => {
+  return observed(async (request: Request, context: Context): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     try {
       const member = await memberOrThrow((await context.params).slug);
@@ -22,5 +23,5 @@ export function memberRoute(permission: Permission, run: (request: Request, memb
     } catch (error) {
       return errorResponse(error, requestId);
     }
-  };
+  });
 }

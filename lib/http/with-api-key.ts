@@ -1,6 +1,7 @@
 // The one wrapper for agent-facing route handlers: request id, API-key authentication, scope
 // check, 1 MiB body cap, zod validation of body, query and path params, Idempotency-Key for
-// POSTs, and the error table. Handlers receive parsed input and return { status, body }.
+// POSTs, and the error table. Handlers receive parsed input and return { status, body }. Every
+// response is counted and timed by route pattern and status (lib/metrics).
 //
 // withApiKey authenticates before the handler runs. withKeyInCall is for the hot agent routes:
 // the handler gets the key's credential as its principal and authenticates in the same database
@@ -11,6 +12,7 @@ import type { Scope } from "@/lib/auth/scopes";
 import type { Principal } from "@/lib/db/call-as";
 import { AppError } from "@/lib/errors";
 import { authenticateCredential, readCredential, type AuthenticatedKey } from "@/lib/keys/authenticate-api-key";
+import { observed } from "@/lib/metrics/observe-request";
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -67,7 +69,7 @@ function route<B, Q, P>(
   inCall: boolean,
   handler: (ctx: CallContext<B, Q, P>, key: AuthenticatedKey | null) => Promise<ApiResult>,
 ) {
-  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
+  return observed(async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     try {
       const credential = readCredential(request.headers, options.scope);
@@ -111,7 +113,7 @@ function route<B, Q, P>(
     } catch (error) {
       return errorResponse(error, requestId);
     }
-  };
+  });
 }
 
 async function parseInput<B, Q, P>(options: Options<B, Q, P>, request: Request, url: URL, routeContext?: RouteContext) {
@@ -130,14 +132,15 @@ type Method = (typeof ALL_METHODS)[number];
  * 405 handlers with the documented error body for the methods a route does not implement:
  * `export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);`
  */
-export function otherMethods(allowed: readonly Method[]): Record<Method, (request: Request) => Response> {
+export function otherMethods(allowed: readonly Method[]): Record<Method, (request: Request) => Promise<Response>> {
   const allow = allowed.join(", ");
-  const handler = (request: Request) =>
+  const handler = observed((request: Request) =>
     json(
       { error: `Method ${request.method} not allowed; use ${allow}`, code: "method_not_allowed", allowed },
       405,
       requestIdFrom(request.headers),
       { allow },
-    );
+    ),
+  );
   return Object.fromEntries(ALL_METHODS.map((m) => [m, handler])) as Record<Method, typeof handler>;
 }

@@ -31,6 +31,9 @@ export const TEST_MASTER_KEY = createHash("sha256").update("warden test master k
 /** The Ed25519 seed that signs export manifests on PostgreSQL test servers (base64, 32 bytes). */
 export const TEST_EXPORT_SIGNING_KEY = createHash("sha256").update("warden test export signing key").digest("base64");
 
+/** What test servers expect in `Authorization: Bearer …` on GET /api/metrics. */
+export const TEST_METRICS_TOKEN = createHash("sha256").update("warden test metrics token").digest("hex");
+
 export const TEST_ADMIN = { email: "admin@warden.test", password: "correct-horse-battery" };
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -88,6 +91,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     WARDEN_ADMIN_PASSWORD: TEST_ADMIN.password,
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    WARDEN_METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...options.env,
   };
   delete env.DATABASE_URL;

@@ -1,9 +1,8 @@
 import { json, requestIdFrom } from "@/lib/http/respond";
 import { openApiDocument } from "@/lib/http/openapi";
 import { otherMethods } from "@/lib/http/with-api-key";
+import { observed } from "@/lib/metrics/observe-request";
 
-export function GET(request: Request) {
-  return json(openApiDocument(), 200, requestIdFrom(request.headers));
-}
+export const GET = observed((request: Request) => json(openApiDocument(), 200, requestIdFrom(request.headers)));
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

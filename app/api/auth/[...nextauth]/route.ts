@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
+import { observed } from "@/lib/metrics/observe-request";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -8,4 +9,7 @@ function handler(request: NextRequest, context: Context) {
   return NextAuth(request, context, authOptions());
 }
 
-export { handler as GET, handler as POST };
+// Counted and timed like the API's routes (sign-in attempts, callbacks, session reads).
+const observedHandler = observed(handler);
+
+export { observedHandler as GET, observedHandler as POST };
