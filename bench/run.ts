@@ -205,7 +205,7 @@ async function seed(server: Server): Promise<Fixture> {
   const auth = { authorization: `Bearer ${policy.key}` };
   const created = await call(server, "POST", "/api/v1/policies", { body: GENEROUS_POLICY, headers: auth });
   const published = await call(server, "POST", `/api/v1/policies/${String(created.body.policy_id)}/publish`, { body: {}, headers: auth });
-  if (created.status !== 201 || published.status !== 200) {
+  if (created.status !== 201 || published.status !== 201) {
     throw new Error(`seeding the policy answered ${created.status}/${published.status}: ${JSON.stringify([created.body, published.body])}`);
   }
   return { ...plain, policy: { key: policy.key, sessionId: policy.sessionId } };
