@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePolicy, evaluateAction, NO_COUNTERS, windowCounter, type PolicyAction } from "@/lib/policies/evaluate-action";
 import { countersFrom, planWindows } from "@/lib/policies/plan-windows";
+import { toDocument, toForm } from "@/app/w/[slug]/policies/[id]/form-model";
 import { PolicyDocumentSchema } from "@/lib/policies/schemas";
 
 const NOW = new Date("2026-11-18T12:00:00Z");
@@ -57,5 +58,20 @@ describe("payment windows", () => {
     expect(decide(2, "0").reasons[0]!.code).toBe("RATE_LIMIT_EXCEEDED");
     expect(decide(0, "4000000").decision).toBe("ALLOW");
     expect(decide(0, "4000001").reasons[0]!.code).toBe("EXCEEDS_HOURLY_BUDGET");
+  });
+});
+
+describe("the policy editor's form", () => {
+  it("keeps a velocity rule's rate_limit and crew-wide payment windows through the form unchanged", () => {
+    const document = PolicyDocumentSchema.parse({
+      name: "crew limits",
+      default: "ALLOW",
+      target: { kind: "crew", crew_id: "crw_a" },
+      rules: [{ id: "burst", effect: "BLOCK", rate_limit: { max: 5, per: "hour", per_crew: true } }],
+      payments: { per_crew: true, max_requests_per_minute: 10 },
+    });
+    const back = PolicyDocumentSchema.parse(toDocument(toForm(document)));
+    expect(back.rules[0]!.rate_limit).toEqual({ max: 5, per: "hour", per_crew: true });
+    expect(back.payments).toMatchObject({ per_crew: true, max_requests_per_minute: 10 });
   });
 });
