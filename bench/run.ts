@@ -14,8 +14,9 @@
 //
 // Environment: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50),
 // BENCH_BATCH_CONNECTIONS (default 4), BENCH_WARMUP (s, default 3), BENCH_JSON (write the
-// results to this file), DATABASE_URL (also run on this PostgreSQL database; the bench adds a
-// workspace `bench-<random>` to it and leaves it there).
+// results to this file), BENCH_ROUTES (comma-separated parts of route names: run only those
+// routes, plus the baseline), DATABASE_URL (also run on this PostgreSQL database; the bench adds
+// workspaces `bench-<random>` to it and leaves them there).
 import autocannon from "autocannon";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -45,6 +46,11 @@ const CONNECTIONS = intEnv("BENCH_CONNECTIONS", 50);
 const BATCH_CONNECTIONS = intEnv("BENCH_BATCH_CONNECTIONS", 4);
 const WARMUP = intEnv("BENCH_WARMUP", 3, 0);
 const BATCH_SIZE = 1000;
+const ROUTE_FILTER = (process.env.BENCH_ROUTES ?? "")
+  .split(",")
+  .map((part) => part.trim().toLowerCase())
+  .filter(Boolean);
+const selected = (name: string) => ROUTE_FILTER.length === 0 || ROUTE_FILTER.some((part) => name.toLowerCase().includes(part));
 const HOT_ROUTE_TARGET = 0.6; // × baseline req/s
 const BATCH_TARGET = 20_000; // events/s
 
@@ -184,9 +190,28 @@ async function cli(server: Server, argv: string[]): Promise<string[]> {
   return body.lines as string[];
 }
 
-type Fixture = { key: string; sessionId: string; workspace: string };
+type Fixture = { key: string; sessionId: string; workspace: string; policy: { key: string; sessionId: string } };
+
+/** A policy with limits no 10 s run reaches, so its payments are authorized after evaluation. */
+const GENEROUS_POLICY = {
+  name: "bench: generous payment limits",
+  default: "ALLOW",
+  payments: { max_single: 1000, hourly_budget: 1_000_000, daily_budget: 10_000_000, max_requests_per_minute: 100_000 },
+};
 
 async function seed(server: Server): Promise<Fixture> {
+  const plain = await seedWorkspace(server);
+  const policy = await seedWorkspace(server);
+  const auth = { authorization: `Bearer ${policy.key}` };
+  const created = await call(server, "POST", "/api/v1/policies", { body: GENEROUS_POLICY, headers: auth });
+  const published = await call(server, "POST", `/api/v1/policies/${String(created.body.policy_id)}/publish`, { body: {}, headers: auth });
+  if (created.status !== 201 || published.status !== 201) {
+    throw new Error(`seeding the policy answered ${created.status}/${published.status}: ${JSON.stringify([created.body, published.body])}`);
+  }
+  return { ...plain, policy: { key: policy.key, sessionId: policy.sessionId } };
+}
+
+async function seedWorkspace(server: Server): Promise<Omit<Fixture, "policy">> {
   const workspace = `bench-${randomBytes(3).toString("hex")}`;
   await cli(server, ["create-workspace", workspace]);
   const lines = await cli(server, ["create-key", "--workspace", workspace, "--name", "bench", "--scopes", "*"]);
@@ -221,6 +246,8 @@ type Route = {
   target: "info" | "baseline" | "hot" | "batch";
   /** Checks one response body (pre-flight). */
   expectBody: (body: Record<string, unknown>) => boolean;
+  /** Another workspace's key (its audit chain is verified separately); default: the fixture's. */
+  key?: string;
 };
 
 function routes(fixture: Fixture): Route[] {
@@ -274,6 +301,21 @@ function routes(fixture: Fixture): Route[] {
       expectBody: (b) => b.authorized === true,
     },
     {
+      // In the policy workspace: each request appends two entries there (the receipt and the
+      // authorization), counted by its own verification, not the main workspace's.
+      name: "POST /payments/authorize (policy in force)",
+      method: "POST",
+      path: "/api/v1/payments/authorize",
+      body: JSON.stringify({ session_id: fixture.policy.sessionId, amount: 0.01 }),
+      expectStatus: 200,
+      auditEvents: 0,
+      eventsPerRequest: 1,
+      connections: CONNECTIONS,
+      target: "hot",
+      expectBody: (b) => b.authorized === true,
+      key: fixture.policy.key,
+    },
+    {
       name: "POST /audit",
       method: "POST",
       path: "/api/v1/audit",
@@ -318,7 +360,7 @@ async function load(server: Server, fixture: Fixture, route: Route, seconds: num
   const result = await autocannon({
     url: `${server.url}${route.path}`,
     method: route.method,
-    headers: { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${route.key ?? fixture.key}`, "content-type": "application/json" },
     body: route.body,
     connections: route.connections,
     duration: seconds,
@@ -348,7 +390,7 @@ async function load(server: Server, fixture: Fixture, route: Route, seconds: num
 async function preflight(server: Server, fixture: Fixture, route: Route): Promise<void> {
   const response = await fetch(`${server.url}${route.path}`, {
     method: route.method,
-    headers: { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${route.key ?? fixture.key}`, "content-type": "application/json" },
     body: route.body,
   });
   const text = await response.text();
@@ -474,7 +516,7 @@ async function benchDatabase(label: string, databaseUrl: string | undefined): Pr
   console.log(`  server pid ${server.pid} on ${server.url}, ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
   try {
     const fixture = await seed(server);
-    const all = routes(fixture);
+    const all = routes(fixture).filter((r) => r.target === "baseline" || selected(r.name));
     const info = all.filter((r) => r.target === "info");
     const baselineRoute = all.find((r) => r.target === "baseline")!;
     const hot = all.filter((r) => r.target === "hot");
@@ -551,7 +593,12 @@ async function benchDatabase(label: string, databaseUrl: string | undefined): Pr
       `  GET /api/v1/audit/verify (${(verifyMs / 1000).toFixed(1)} s): verified=${verified}, entries_checked=${entries.toLocaleString("en-US")} ` +
         `(≥ ${expectedEntries.toLocaleString("en-US")} expected from the successful responses counted; requests cut off at the end of a run add more) — ${verifyResult.message}`,
     );
-    const valid = verified && entries >= expectedEntries && results.every((r) => r.bad_responses === 0);
+    const policyVerify = await call(server, "GET", "/api/v1/audit/verify", { headers: { authorization: `Bearer ${fixture.policy.key}` } });
+    const policyVerified = policyVerify.status === 200 && policyVerify.body.verified === true;
+    console.log(
+      `  policy workspace's chain: verified=${policyVerified}, entries_checked=${Number(policyVerify.body.entries_checked ?? 0).toLocaleString("en-US")}`,
+    );
+    const valid = verified && policyVerified && entries >= expectedEntries && results.every((r) => r.bad_responses === 0);
     if (!verified) console.log("  !! the audit chain did not verify");
     if (entries < expectedEntries) console.log("  !! fewer audit entries than successful responses: events were lost");
     return {

@@ -48,6 +48,12 @@ export type DbPoolStats =
   | { kind: "postgres"; total: number; idle: number; waiting: number; max: number }
   | { kind: "pglite"; pending: number };
 
+// Prisma waits 2 s by default to start an interactive transaction. On the embedded database
+// transactions run one at a time, and on PostgreSQL each needs a pooled connection: under a burst
+// of hundreds of concurrent requests the queue is longer than that, and a request must wait its
+// turn rather than fail with a 500 (issue 11).
+const TRANSACTION_OPTIONS = { maxWait: 30_000 };
+
 export type DbTarget = { url: string; poolSize?: number } | { pgliteDir: string | null };
 
 export async function openDatabase(target: DbTarget): Promise<Db> {
@@ -62,7 +68,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // the pool replaces it on the next checkout.
   pool.on("error", (error) => logger.warn("idle PostgreSQL connection lost", { error: error.message }));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
   const withRunner = <T>(fn: (runner: SqlRunner) => Promise<T>) => withPooledRunner(pool, fn);
   return {
     prisma,
@@ -102,7 +108,7 @@ async function openPglite(pgliteDir: string | null): Promise<Db> {
     throw error;
   }
   // The adapter uses only the part of PGlite's interface that the worker client implements.
-  const prisma = new PrismaClient({ adapter: withPgliteFixes(new PrismaPGlite(pglite as unknown as PGlite)) });
+  const prisma = new PrismaClient({ adapter: withPgliteFixes(new PrismaPGlite(pglite as unknown as PGlite)), transactionOptions: TRANSACTION_OPTIONS });
   const runner = pgliteRunner(pglite);
   return {
     prisma,

@@ -2,7 +2,8 @@ import { ACTOR_ID, ACTOR_TYPE, callAs, WORKSPACE, type Principal } from "@/lib/d
 import { newId } from "@/lib/ids";
 import { authenticateCredential } from "@/lib/keys/authenticate-api-key";
 import { fromMicros, toMicros } from "@/lib/money";
-import { evaluateForSession } from "@/lib/policies/evaluate-for-session";
+import type { Actor, Tx } from "@/lib/audit/append-events";
+import { evaluateForSession, type Evaluation } from "@/lib/policies/evaluate-for-session";
 import type { AuthorizePaymentInput } from "./schemas";
 
 type Status =
@@ -61,34 +62,45 @@ export async function authorizePayment(principal: Principal, input: AuthorizePay
   if (first.status !== "policy_required") return answer(first, input, input.amount, authorizationId);
 
   const resolved = await resolve(principal);
+  const params = { amount: input.amount, currency: input.currency.toUpperCase(), description: input.description, ...(input.recipient ? { recipient: input.recipient } : {}) };
+  // The policy's windows, the receipt and the budget charge commit together (lib/policies/
+  // evaluate-for-session.ts): concurrent payments can never all pass a window's last slot.
   const evaluation = await evaluateForSession(
     resolved.workspaceId,
-    {
-      session_id: input.session_id,
-      kind: "payment",
-      tool: "payments",
-      action: "payment.authorize",
-      params: { amount: input.amount, currency: input.currency.toUpperCase(), description: input.description, ...(input.recipient ? { recipient: input.recipient } : {}) },
-      suggested_by: input.suggested_by,
-    },
+    { session_id: input.session_id, kind: "payment", tool: "payments", action: "payment.authorize", params, suggested_by: input.suggested_by },
     resolved.actor,
+    (tx, decided) => (decided.decision === "BLOCK" || decided.decision === "ESCALATE" ? Promise.resolve(null) : charge(tx, resolved, input, cappedAmount(decided, input), authorizationId)),
   );
   if (evaluation.decision === "BLOCK") {
     const first = evaluation.reasons[0]!;
     return { status: 403, body: { authorized: false, reason: first.message, code: first.code, reasons: evaluation.reasons, receipt_id: evaluation.receipt_id, session_id: input.session_id } };
   }
-  if (evaluation.decision === "ESCALATE") {
+  if (evaluation.decision === "ESCALATE" || !evaluation.settled) {
     return {
       status: 202,
       body: { authorized: false, status: "pending_approval", approval_id: evaluation.approval_id, reasons: evaluation.reasons, receipt_id: evaluation.receipt_id, session_id: input.session_id },
     };
   }
-  const capped = evaluation.decision === "CONSTRAIN" && typeof evaluation.constrained_params?.amount === "number" ? evaluation.constrained_params.amount : input.amount;
-  const row = await callAs<Row>(resolved, "warden_authorize_payment", [...args(input, capped, authorizationId), input.suggested_by ?? null]);
-  return answer(row, input, capped, authorizationId);
+  return answer(evaluation.settled, input, cappedAmount(evaluation, input), authorizationId);
 }
 
-async function resolve(principal: Principal) {
+function cappedAmount(evaluation: Evaluation, input: AuthorizePaymentInput): number {
+  const capped = evaluation.decision === "CONSTRAIN" ? evaluation.constrained_params?.amount : undefined;
+  return typeof capped === "number" ? capped : input.amount;
+}
+
+/** warden_authorize_payment inside the decision's transaction (its row locks are already held). */
+async function charge(tx: Tx, resolved: Resolved, input: AuthorizePaymentInput, amount: number, authorizationId: string): Promise<Row> {
+  const [row] = await tx.$queryRaw<{ result: Row }[]>`
+    SELECT row_to_json(r) AS result FROM warden_authorize_payment(
+      ${resolved.workspaceId}, ${input.session_id}, ${toMicros(amount)}::bigint, ${input.currency}, ${input.description}, ${input.recipient ?? null}::text,
+      ${authorizationId}, ${newId("audit")}, ${resolved.actor.type}, ${resolved.actor.id}, ${input.suggested_by ?? null}::text) r`;
+  return row!.result;
+}
+
+type Resolved = { workspaceId: string; actor: Actor };
+
+async function resolve(principal: Principal): Promise<Resolved> {
   if (!("credential" in principal)) return principal;
   const key = await authenticateCredential(principal.credential);
   return { workspaceId: key.workspaceId, actor: { type: "api_key" as const, id: key.id } };

@@ -31,7 +31,11 @@ export type PolicyAction = {
   crews: string[];
 };
 
-/** Window counters over the agent's authorized payments, read from the database. */
+/**
+ * Payment windows, read from the database under the locks that serialise every decision sharing
+ * them: authorized spend (rolling hour and day), payment requests the policy evaluated in the last
+ * minute (refused ones included) and authorized payments to the same recipient recently.
+ */
 export type PaymentCounters = {
   spentLastHourMicros: bigint;
   spentLastDayMicros: bigint;
@@ -40,7 +44,17 @@ export type PaymentCounters = {
   sameRecipientRecent: number;
 };
 
+/**
+ * Every window a decision may depend on: the executing agent's payment windows (the top-level
+ * fields), a crew's for crew-wide payment rules (by crew id), and the earlier actions within
+ * each velocity rule's window (by windowCounter(policy, rule)).
+ */
+export type PolicyCounters = PaymentCounters & { crews?: Record<string, PaymentCounters>; ruleHits?: Record<string, number> };
+
 export const NO_COUNTERS: PaymentCounters = { spentLastHourMicros: 0n, spentLastDayMicros: 0n, requestsLastMinute: 0, sameRecipientRecent: 0 };
+
+/** The counter a velocity rule's window is kept under (its policy and rule ids: it spans versions). */
+export const windowCounter = (policyId: string, ruleId: string) => `rule:${policyId}:${ruleId}`;
 
 export type Reason = { code: string; message: string; rule_id: string; policy_id?: string; effect: Effect };
 
@@ -131,7 +145,8 @@ export function appliesTo(policy: CompiledPolicy, action: PolicyAction): boolean
   return true;
 }
 
-function ruleMatches(compiled: CompiledPolicy["rules"][number], action: PolicyAction): boolean {
+/** Whether a rule matches the action, leaving its rate limit aside. */
+export function ruleMatches(compiled: CompiledPolicy["rules"][number], action: PolicyAction): boolean {
   const { rule } = compiled;
   if (rule.kinds && !rule.kinds.includes(action.kind)) return false;
   if (rule.agents && !rule.agents.includes(action.agentId)) return false;
@@ -243,13 +258,15 @@ function mergeApproval(settings: (ApprovalSettings | undefined)[]): ApprovalSett
 }
 
 /** One policy's reasons for an action (matched rules, fired payment rules, or its default). */
-function policyReasons(policy: CompiledPolicy, action: PolicyAction, counters: PaymentCounters, now: Date) {
+function policyReasons(policy: CompiledPolicy, action: PolicyAction, counters: PolicyCounters, now: Date) {
   const reasons: Reason[] = [];
   const constraints: Constraint[] = [];
   const approvals: (ApprovalSettings | undefined)[] = [];
   for (const compiled of policy.rules) {
     if (!ruleMatches(compiled, action)) continue;
     const { rule } = compiled;
+    // A velocity rule fires only beyond its limit: the earlier matching actions plus this one.
+    if (rule.rate_limit && (counters.ruleHits?.[windowCounter(policy.id, rule.id)] ?? 0) + 1 <= rule.rate_limit.max) continue;
     reasons.push({
       code: rule.reason?.code ?? `RULE_${rule.effect}`,
       message: rule.reason?.message ?? rule.description ?? `Rule '${rule.id}' (${rule.effect})`,
@@ -262,7 +279,9 @@ function policyReasons(policy: CompiledPolicy, action: PolicyAction, counters: P
   }
   const payments = policy.document.payments;
   if (payments && action.kind === "payment") {
-    const fired = paymentReasons(payments, action.params, counters, now).map((r) => ({ ...r, policy_id: policy.id }));
+    const target = policy.document.target;
+    const windows = payments.per_crew && target.kind === "crew" ? (counters.crews?.[target.crew_id] ?? NO_COUNTERS) : counters;
+    const fired = paymentReasons(payments, action.params, windows, now).map((r) => ({ ...r, policy_id: policy.id }));
     reasons.push(...fired);
     if (fired.some((r) => r.effect === "ESCALATE")) approvals.push(payments.approval);
     if (fired.length === 0 && reasons.length === 0) {
@@ -283,7 +302,7 @@ function policyReasons(policy: CompiledPolicy, action: PolicyAction, counters: P
 }
 
 /** The decision of every policy that applies to the action's agent; no policy: ALLOW. */
-export function evaluateAction(policies: CompiledPolicy[], action: PolicyAction, counters: PaymentCounters, now: Date): Decision {
+export function evaluateAction(policies: CompiledPolicy[], action: PolicyAction, counters: PolicyCounters, now: Date): Decision {
   const applicable = policies.filter((p) => appliesTo(p, action));
   if (applicable.length === 0) {
     const reason: Reason = { code: "NO_POLICY", effect: "ALLOW", rule_id: "none", message: "No policy applies to this agent" };

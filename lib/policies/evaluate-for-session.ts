@@ -2,15 +2,25 @@
 // `suggested_by` and the conversation are recorded in the receipt but never change the
 // decision. Every evaluation is an audit event (the receipt) with the policy versions, the
 // matched rules and a hash of the inputs; an ESCALATE also raises an approval request.
+//
+// Windowed limits (requests per minute, hourly and daily budgets, same-recipient counts,
+// velocity rules, crew-wide windows) are checked and consumed atomically: when the decision
+// depends on a window, one transaction locks the session and agent (and the crews concerned),
+// reads the windows, records this request in them, evaluates, writes the receipt and any
+// approval request, and runs the caller's `settle` step (a payment's budget charge) before it
+// commits. Decisions that share a window are serialised by those row locks, in every process.
 import { createHash } from "node:crypto";
 import { createApprovalRequest, DEFAULT_APPROVAL_TTL_SECONDS } from "@/lib/approvals/create-request";
 import { appendAuditEvent, type Actor } from "@/lib/audit/append-events";
 import { prisma } from "@/lib/db/client";
+import type { Tx } from "@/lib/audit/append-events";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { evaluateAction, NO_COUNTERS, type CompiledPolicy, type PolicyAction } from "./evaluate-action";
-import { paymentCounters, policiesInForce } from "./load-policies";
-import type { EvaluateInput } from "./schemas";
+import { evaluateAction, NO_COUNTERS, type CompiledPolicy, type PolicyAction, type PolicyCounters, type Reason } from "./evaluate-action";
+import { policiesInForce } from "./load-policies";
+import { lockWindows } from "./lock-windows";
+import { countersFrom, planWindows } from "./plan-windows";
+import type { Constraint, Effect, EvaluateInput } from "./schemas";
 
 type SessionRow = { agent_id: string; live: boolean; crews: string[] };
 
@@ -35,30 +45,47 @@ function inputHash(value: unknown): string {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
-export async function evaluateForSession(workspaceId: string, input: EvaluateInput, actor: Actor) {
+export type Evaluation = {
+  decision: Effect;
+  reasons: Pick<Reason, "code" | "message" | "rule_id">[];
+  constraint?: Constraint;
+  constrained_params?: Record<string, unknown>;
+  receipt_id: string;
+  approval_id?: string;
+};
+
+/** A step that consumes the decision in its transaction (e.g. charging a payment's budgets). */
+export type Settle<S> = (tx: Tx, evaluation: Evaluation) => Promise<S>;
+
+/**
+ * Interactive transactions wait for the row locks of every earlier decision on the same window
+ * (and, on the embedded database, for every earlier transaction): a burst of hundreds of
+ * requests for one agent queues here, so the waits are generous rather than Prisma's defaults.
+ */
+const TRANSACTION = { maxWait: 60_000, timeout: 60_000 };
+
+const unauthorized = (sessionId: string) => new AppError("unauthorized", "Session is unknown, expired or revoked", { session_id: sessionId });
+
+export async function evaluateForSession(workspaceId: string, input: EvaluateInput, actor: Actor): Promise<Evaluation>;
+export async function evaluateForSession<S>(workspaceId: string, input: EvaluateInput, actor: Actor, settle: Settle<S>): Promise<Evaluation & { settled: S }>;
+export async function evaluateForSession<S>(workspaceId: string, input: EvaluateInput, actor: Actor, settle?: Settle<S>) {
   const session = await sessionAgent(workspaceId, input.session_id);
-  if (!session?.live) throw new AppError("unauthorized", "Session is unknown, expired or revoked", { session_id: input.session_id });
+  if (!session?.live) throw unauthorized(input.session_id);
   const policies = await policiesInForce(workspaceId);
   const action: PolicyAction = { kind: input.kind, tool: input.tool, action: input.action, params: input.params, agentId: session.agent_id, crews: session.crews };
   const recipient = typeof input.params.recipient === "string" ? input.params.recipient : null;
-  const window = Math.max(5, ...policies.map((p) => p.document.payments?.suspicious_pattern?.within_minutes ?? 5));
-  const counters = input.kind === "payment" ? await paymentCounters(workspaceId, session.agent_id, recipient, window) : NO_COUNTERS;
-  const result = evaluateAction(policies, action, counters, new Date());
-  const reasons = result.reasons.map(({ code, message, rule_id }) => ({ code, message, rule_id }));
-  const receiptDetails = {
-    kind: input.kind,
-    action: input.action,
-    params: input.params,
-    policy_versions: versionsOf(policies),
-    matched: result.matched.map(({ code, rule_id, policy_id, effect }) => ({ code, rule_id, policy_id: policy_id ?? null, effect })),
-    input_hash: inputHash({ action, counters, policies: versionsOf(policies) }),
-    executor: session.agent_id,
-    suggested_by: input.suggested_by ?? null,
-    ...(input.conversation ? { conversation: input.conversation } : {}),
-  } as Prisma.InputJsonObject;
+  const plan = planWindows(policies, action);
 
   const db = await prisma();
   return db.$transaction(async (tx) => {
+    let counters: PolicyCounters = NO_COUNTERS;
+    if (plan.hits.length > 0) {
+      const windows = await lockWindows(tx, { workspaceId, sessionId: input.session_id, plan, recipient });
+      if (!windows.live) throw unauthorized(input.session_id);
+      counters = countersFrom(plan, windows, session.agent_id);
+    }
+    const result = evaluateAction(policies, action, counters, new Date());
+    const reasons = result.reasons.map(({ code, message, rule_id }) => ({ code, message, rule_id }));
     const receipt = await appendAuditEvent(tx, workspaceId, {
       actor,
       action: "policy.evaluated",
@@ -67,7 +94,17 @@ export async function evaluateForSession(workspaceId: string, input: EvaluateInp
       sessionId: input.session_id,
       suggestedBy: input.suggested_by ?? null,
       decision: result.decision,
-      details: receiptDetails,
+      details: {
+        kind: input.kind,
+        action: input.action,
+        params: input.params,
+        policy_versions: versionsOf(policies),
+        matched: result.matched.map(({ code, rule_id, policy_id, effect }) => ({ code, rule_id, policy_id: policy_id ?? null, effect })),
+        input_hash: inputHash({ action, counters, policies: versionsOf(policies) }),
+        executor: session.agent_id,
+        suggested_by: input.suggested_by ?? null,
+        ...(input.conversation ? { conversation: input.conversation } : {}),
+      } as Prisma.InputJsonObject,
       flagged: result.decision === "BLOCK",
       flagReason: result.decision === "BLOCK" ? "policy_block" : null,
     });
@@ -97,12 +134,13 @@ export async function evaluateForSession(workspaceId: string, input: EvaluateInp
       );
       approvalId = approval.request_id;
     }
-    return {
+    const evaluation: Evaluation = {
       decision: result.decision,
       reasons,
       ...(result.constraint ? { constraint: result.constraint, constrained_params: result.constrained_params } : {}),
       receipt_id: receipt.id,
       ...(approvalId ? { approval_id: approvalId } : {}),
     };
-  });
+    return settle ? { ...evaluation, settled: await settle(tx, evaluation) } : evaluation;
+  }, TRANSACTION);
 }

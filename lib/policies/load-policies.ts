@@ -2,7 +2,7 @@
 // from the database on every evaluation (a publish takes effect at once, in every process); the
 // compiled form of a version is cached, as versions never change.
 import { sql } from "@/lib/db/client";
-import { compilePolicy, type CompiledPolicy, type PaymentCounters } from "./evaluate-action";
+import { compilePolicy, type CompiledPolicy } from "./evaluate-action";
 import type { PolicyDocument } from "./schemas";
 
 const compiled = new Map<string, CompiledPolicy>();
@@ -25,18 +25,4 @@ export async function policiesInForce(workspaceId: string): Promise<CompiledPoli
     }
     return policy;
   });
-}
-
-/** The agent's authorized payments in the policy windows (rolling hour and day, last minute). */
-export async function paymentCounters(workspaceId: string, agentId: string, recipient: string | null, withinMinutes: number): Promise<PaymentCounters> {
-  const [row] = await sql<{ hour: string; day: string; minute: number; same: number }>(
-    `SELECT coalesce(sum(amount_micros) FILTER (WHERE created_at > now() - interval '1 hour'), 0)::text AS hour,
-            coalesce(sum(amount_micros), 0)::text AS day,
-            count(*) FILTER (WHERE created_at > now() - interval '1 minute')::int AS minute,
-            count(*) FILTER (WHERE recipient = $3 AND created_at > now() - make_interval(mins => $4::int))::int AS same
-     FROM payment_authorizations
-     WHERE workspace_id = $1 AND agent_id = $2 AND created_at > now() - interval '1 day'`,
-    [workspaceId, agentId, recipient, withinMinutes],
-  );
-  return { spentLastHourMicros: BigInt(row!.hour), spentLastDayMicros: BigInt(row!.day), requestsLastMinute: row!.minute, sameRecipientRecent: row!.same };
 }

@@ -68,6 +68,17 @@ export const ApprovalSettingsSchema = z.strictObject({
 });
 export type ApprovalSettings = z.infer<typeof ApprovalSettingsSchema>;
 
+export const WINDOWS = { minute: 60, hour: 3600, day: 86_400 } as const;
+
+/** A velocity limit: the rule fires only on the matching actions beyond `max` within the window. */
+export const RateLimitSchema = z.strictObject({
+  max: z.number().int().min(1).max(1_000_000),
+  per: z.enum(["minute", "hour", "day"]),
+  /** Count the matching actions of every agent of the policy's crew together (crew-targeted policies only). */
+  per_crew: z.boolean().optional(),
+});
+export type RateLimit = z.infer<typeof RateLimitSchema>;
+
 export const RuleSchema = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1-64 letters, digits or _ . -"),
@@ -86,6 +97,12 @@ export const RuleSchema = z
     constraint: ConstraintSchema.optional(),
     reason: z.strictObject({ code: ReasonCodeSchema, message: z.string().min(1).max(500) }).optional(),
     approval: ApprovalSettingsSchema.optional(),
+    /**
+     * Makes the rule a velocity rule: it fires only when the executing agent's actions matching it
+     * within the window, this one included, exceed `max` (every matching action counts, whatever
+     * its outcome).
+     */
+    rate_limit: RateLimitSchema.optional(),
   })
   .superRefine((r, ctx) => {
     if (r.effect === "CONSTRAIN" && !r.constraint) ctx.addIssue({ code: "custom", path: ["constraint"], message: "is required for CONSTRAIN" });
@@ -127,6 +144,8 @@ export const PaymentRulesSchema = z.strictObject({
     .strictObject({ same_recipient: z.number().int().min(2).max(1000).default(3), within_minutes: z.number().int().min(1).max(1440).default(5) })
     .optional(),
   approval: ApprovalSettingsSchema.optional(),
+  /** The windows (requests per minute, hourly and daily budgets, same recipient) count the whole crew's payments (crew-targeted policies only). */
+  per_crew: z.boolean().optional(),
 });
 export type PaymentRules = z.infer<typeof PaymentRulesSchema>;
 
@@ -148,10 +167,13 @@ export const PolicyDocumentSchema = z
   })
   .superRefine((p, ctx) => {
     const seen = new Set<string>();
+    const crewOnly = "is only allowed in a policy whose target is a crew";
     p.rules.forEach((rule, i) => {
       if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `'${rule.id}' is used by an earlier rule` });
       seen.add(rule.id);
+      if (rule.rate_limit?.per_crew && p.target.kind !== "crew") ctx.addIssue({ code: "custom", path: ["rules", i, "rate_limit", "per_crew"], message: crewOnly });
     });
+    if (p.payments?.per_crew && p.target.kind !== "crew") ctx.addIssue({ code: "custom", path: ["payments", "per_crew"], message: crewOnly });
   });
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 

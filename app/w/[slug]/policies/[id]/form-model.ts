@@ -1,7 +1,7 @@
 // The rule builder's state: what the inputs hold (text, mostly), and the conversions to and
 // from a policy document. Empty inputs leave their field out; values the schema would refuse
 // are passed on as typed, so the server names the field and the editor shows it there.
-import type { ActionKind, Effect, PolicyDocument, Rule } from "@/lib/policies/schemas";
+import type { ActionKind, Effect, PolicyDocument, RateLimit, Rule } from "@/lib/policies/schemas";
 
 export type ConditionForm = { key: string; path: string; op: string; value: string };
 export type CapForm = { key: string; path: string; max: string };
@@ -21,6 +21,8 @@ export type RuleForm = {
   reasonMessage: string;
   expiresIn: string;
   twoPersonAbove: string;
+  /** A velocity limit (edited in the raw editor): carried through the form unchanged. */
+  rateLimit?: RateLimit;
 };
 export const PAYMENT_AMOUNTS = ["max_single", "hourly_budget", "daily_budget", "escalate_above"] as const;
 export const PAYMENT_LISTS = ["trusted_recipients", "blocked_domains", "allowed_currencies"] as const;
@@ -37,6 +39,8 @@ export type PaymentsForm = Record<(typeof PAYMENT_AMOUNTS)[number] | (typeof PAY
   withinMinutes: string;
   expiresIn: string;
   twoPersonAbove: string;
+  /** Crew-wide payment windows (edited in the raw editor): carried through the form unchanged. */
+  perCrew?: boolean;
 };
 export type PolicyForm = {
   name: string;
@@ -103,6 +107,7 @@ function ruleToForm(rule: Rule): RuleForm {
     reasonMessage: rule.reason?.message ?? "",
     expiresIn: text(rule.approval?.expires_in),
     twoPersonAbove: text(rule.approval?.two_person_above),
+    ...(rule.rate_limit ? { rateLimit: rule.rate_limit } : {}),
   };
 }
 
@@ -136,6 +141,7 @@ export function toForm(document: PolicyDocument): PolicyForm {
       withinMinutes: text(p.suspicious_pattern?.within_minutes),
       expiresIn: text(p.approval?.expires_in),
       twoPersonAbove: text(p.approval?.two_person_above),
+      ...(p.per_crew !== undefined ? { perCrew: p.per_crew } : {}),
     },
   };
 }
@@ -186,6 +192,7 @@ function ruleToJson(rule: RuleForm): Json {
     constraint: constraint ? (compact(constraint) ?? {}) : undefined,
     reason: compact({ code: rule.reasonCode.trim(), message: rule.reasonMessage.trim() }),
     approval: rule.effect === "ESCALATE" ? compact({ expires_in: optionalNumber(rule.expiresIn), two_person_above: optionalNumber(rule.twoPersonAbove) }) : undefined,
+    rate_limit: rule.rateLimit,
   })!;
 }
 
@@ -200,6 +207,7 @@ function paymentsToJson(p: PaymentsForm): Json {
       expires_at: p.expires_at.trim(),
       suspicious_pattern: compact({ same_recipient: optionalNumber(p.sameRecipient), within_minutes: optionalNumber(p.withinMinutes) }),
       approval: compact({ expires_in: optionalNumber(p.expiresIn), two_person_above: optionalNumber(p.twoPersonAbove) }),
+      per_crew: p.perCrew,
     }) ?? {};
   // An empty list is meaningful here (no recipient is trusted), so it is kept.
   return p.isTrustedOnly ? { ...rules, trusted_recipients: items(p.trusted_recipients) } : rules;
