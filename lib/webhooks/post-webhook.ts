@@ -30,6 +30,9 @@ export async function postWebhook({ url, headers, body, timeoutMs, guard }: Post
         const status = response.statusCode ?? 0;
         response.on("error", reject);
         response.on("end", () => resolve({ status }));
+        // Cut off mid-body (or by the timeout) without an error event: settle all the same, as
+        // the delivery loop waits for every attempt.
+        response.on("close", () => (response.complete ? resolve({ status }) : reject(new Error("response cut off"))));
         response.resume();
       },
     );

@@ -206,6 +206,22 @@ describe("postWebhook", () => {
     expect(seen.length).toBe(before);
   });
 
+  it("settles (rejects) when the receiver cuts the response off or never answers", async () => {
+    respond = (res) => {
+      res.writeHead(200, { "content-length": "100" });
+      res.write("partial");
+      setTimeout(() => res.socket?.destroy(), 50);
+    };
+    try {
+      await expect(post(`http://127.0.0.1:${port}/in`, true, noDns)).rejects.toThrow();
+      respond = () => undefined; // holds the request open
+      const silent = postWebhook({ url: `http://127.0.0.1:${port}/in`, headers: {}, body: "{}", timeoutMs: 300, guard: { allowPrivate: true } });
+      await expect(silent).rejects.toThrow();
+    } finally {
+      respond = (res) => res.writeHead(200).end("ok");
+    }
+  });
+
   it("does not follow redirects: a 3xx is the answer", async () => {
     respond = (res) => res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
     try {
