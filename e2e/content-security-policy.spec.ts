@@ -30,6 +30,7 @@ async function watchViolations(page: Page): Promise<string[]> {
 const violationsIn = (page: Page) => page.evaluate(() => window.cspViolations ?? []);
 
 test("the pages run under the Content-Security-Policy without a violation", async ({ page }) => {
+  test.setTimeout(180_000); // a dozen pages, each until the network is idle
   const consoleViolations = await watchViolations(page);
   await signIn(page, ADMIN);
   for (const path of PAGES) {
