@@ -14,6 +14,14 @@ export const masterKeyText = z
   .trim()
   .refine((text) => /^[A-Za-z0-9+/]+={0,2}$/.test(text) && Buffer.from(text, "base64").length === 32, "must be 32 bytes in base64 (openssl rand -base64 32)");
 
+/** "true"/"1" or "false"/"0"; unset or empty is false. */
+const flag = optionalString.pipe(
+  z
+    .enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' })
+    .optional()
+    .transform((value) => value === "true" || value === "1"),
+);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // postgres:// or postgresql:// selects a PostgreSQL server; unset selects embedded PGlite.
@@ -43,6 +51,9 @@ const EnvSchema = z.object({
   WARDEN_EXPORT_SIGNING_KEY: optionalString.pipe(masterKeyText.optional()),
   // Bearer token Prometheus sends to GET /api/metrics; unset: the endpoint answers 404.
   WARDEN_METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters (openssl rand -hex 32)").optional()),
+  // Lets webhooks target loopback, private, link-local and reserved addresses (on-premise
+  // receivers). Off: such targets are refused at creation and again at every delivery.
+  WARDEN_WEBHOOK_ALLOW_PRIVATE: flag,
   WARDEN_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,6 +1,10 @@
 // next-auth (v4) configuration: email + password with JWT sessions, and an optional OIDC
 // provider for SSO when WARDEN_OIDC_* are set. Built lazily, because the signing secret may
 // live in the data directory, which `next build` must not touch.
+//
+// Cookies are HttpOnly and SameSite=Lax always, and Secure with the __Secure-/__Host- name
+// prefixes when the public URL (NEXTAUTH_URL) is https: behind a TLS-terminating proxy the app
+// itself sees plain http, so the public URL's scheme decides, not the connection's.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
@@ -45,6 +49,7 @@ export function authOptions(): NextAuthOptions {
   }
   cached = {
     secret: appSecrets().nextAuthSecret,
+    useSecureCookies: cfg.NEXTAUTH_URL?.toLowerCase().startsWith("https:") ?? false,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers,

@@ -1,16 +1,25 @@
 // Delivers queued webhook events. Every server process runs this loop; a delivery is claimed
 // with FOR UPDATE SKIP LOCKED and its next attempt pushed past the request timeout first, so no
 // two processes send it at once. 2xx: delivered. Otherwise retried with exponential backoff
-// (2, 4, 8 … s, at most 10 minutes apart) and marked failed after MAX_ATTEMPTS.
+// (2, 4, 8 … s, at most 10 minutes apart) and marked failed after MAX_ATTEMPTS. The delivery log
+// (an API response) says only "HTTP <status>", "target address not allowed" or "connection
+// failed": never an address, a port or the kind of network error, so it cannot be used to scan
+// the internal network; the details go to the server log.
+import { config } from "@/lib/config";
 import { prisma } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { workspaceDataKey } from "@/lib/vault/data-key";
 import { openSecret } from "./manage-webhooks";
+import { postWebhook } from "./post-webhook";
 import { signatureHeader } from "./signature";
+import { TargetNotAllowedError } from "./target-guard";
 
 export const MAX_ATTEMPTS = 8;
 const TIMEOUT_MS = 10_000;
 const backoffSeconds = (attempts: number) => Math.min(2 ** attempts, 600);
+
+const publicError = (error: unknown) =>
+  error instanceof TargetNotAllowedError ? "target address not allowed" : "connection failed";
 
 type Claimed = { id: string; endpoint_id: string; workspace_id: string; event: string; payload: unknown; attempts: number; url: string; secret_box: Uint8Array };
 
@@ -32,11 +41,13 @@ async function deliverOne(delivery: Claimed): Promise<void> {
   const body = JSON.stringify(delivery.payload);
   let statusCode: number | null = null;
   let error: string | null = null;
+  let isSending = false;
   try {
     const dataKey = await db.$transaction((tx) => workspaceDataKey(tx, delivery.workspace_id));
     const secret = openSecret(dataKey, delivery.workspace_id, delivery.endpoint_id, Buffer.from(delivery.secret_box));
-    const response = await fetch(delivery.url, {
-      method: "POST",
+    isSending = true;
+    const response = await postWebhook({
+      url: delivery.url,
       headers: {
         "content-type": "application/json",
         "user-agent": "Warden-Webhooks/1",
@@ -45,14 +56,14 @@ async function deliverOne(delivery: Claimed): Promise<void> {
         "x-warden-signature": signatureHeader(secret, body),
       },
       body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
+      guard: { allowPrivate: config().WARDEN_WEBHOOK_ALLOW_PRIVATE },
     });
     statusCode = response.status;
-    await response.arrayBuffer().catch(() => undefined);
-    if (!response.ok) error = `HTTP ${response.status}`;
+    if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
   } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    error = isSending ? publicError(e) : "signing secret unreadable";
+    logger.warn("webhook delivery attempt failed", { delivery_id: delivery.id, error: e instanceof Error ? e.message : String(e) });
   }
   const attempts = delivery.attempts + 1;
   if (error === null) {

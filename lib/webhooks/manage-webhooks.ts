@@ -2,13 +2,15 @@
 // workspace's vault data key; every change is audited. enqueueEvent writes the outbox rows in
 // the caller's transaction, so an event is delivered if and only if its change committed.
 import { appendAuditEvent, type Actor, type Tx } from "@/lib/audit/append-events";
+import { config } from "@/lib/config";
 import { prisma } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId, randomToken } from "@/lib/ids";
 import { workspaceDataKey } from "@/lib/vault/data-key";
 import { open, seal } from "@/lib/vault/envelope";
 import type { CreateWebhookInput, WebhookEvent } from "./schemas";
+import { checkWebhookTarget, TargetNotAllowedError } from "./target-guard";
 
 const aad = (workspaceId: string, id: string) => Buffer.from(`warden/webhook-secret/v1\0${workspaceId}\0${id}`, "utf8");
 
@@ -30,7 +32,18 @@ const view = (w: { id: string; url: string; events: string[]; createdAt: Date; d
   disabled_at: w.disabledAt?.toISOString() ?? null,
 });
 
+/** 400 on `url` unless the target passes the SSRF guard (checked again at every delivery). */
+async function assertTargetAllowed(url: string): Promise<void> {
+  try {
+    await checkWebhookTarget(url, { allowPrivate: config().WARDEN_WEBHOOK_ALLOW_PRIVATE });
+  } catch (error) {
+    if (error instanceof TargetNotAllowedError) throw invalid("url", error.reason);
+    throw error;
+  }
+}
+
 export async function createWebhook(workspaceId: string, input: CreateWebhookInput, actor: Actor) {
+  await assertTargetAllowed(input.url);
   const id = newId("webhook");
   const secret = `whsec_${randomToken(32)}`;
   const db = await prisma();

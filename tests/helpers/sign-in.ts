@@ -1,9 +1,12 @@
 // Signs in through next-auth's credentials endpoint the way the browser does (CSRF token,
-// form post), returning the HTTP status and the session cookie jar.
+// form post), returning the HTTP status and the session cookie jar (and every Set-Cookie line,
+// for tests of the cookies' attributes).
 export async function signInOverHttp(baseUrl: string, email: string, password: string) {
   const cookies = new Map<string, string>();
+  const setCookieLines: string[] = [];
   const remember = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
+      setCookieLines.push(line);
       const [pair] = line.split(";");
       const index = pair!.indexOf("=");
       cookies.set(pair!.slice(0, index), pair!.slice(index + 1));
@@ -23,5 +26,5 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
   const body = (await response.json()) as { url: string };
   const error = new URL(body.url, baseUrl).searchParams.get("error");
   const isSignedIn = [...cookies.keys()].some((name) => name.endsWith("next-auth.session-token"));
-  return { isSignedIn, error, cookie: cookieHeader() };
+  return { isSignedIn, error, cookie: cookieHeader(), setCookieLines };
 }

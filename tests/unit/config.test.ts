@@ -106,4 +106,16 @@ describe("parseConfig", () => {
   it("refuses an OIDC issuer that is not a URL", () => {
     expect(() => parse({ ...OIDC, WARDEN_OIDC_ISSUER: "idp.example.test" })).toThrow(/WARDEN_OIDC_ISSUER/);
   });
+
+  it("refuses private webhook targets unless WARDEN_WEBHOOK_ALLOW_PRIVATE is true or 1, and refuses other values", () => {
+    expect(parse({}).WARDEN_WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(parse({ WARDEN_WEBHOOK_ALLOW_PRIVATE: "" }).WARDEN_WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(parse({ WARDEN_WEBHOOK_ALLOW_PRIVATE: "false" }).WARDEN_WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(parse({ WARDEN_WEBHOOK_ALLOW_PRIVATE: "0" }).WARDEN_WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(parse({ WARDEN_WEBHOOK_ALLOW_PRIVATE: "true" }).WARDEN_WEBHOOK_ALLOW_PRIVATE).toBe(true);
+    expect(parse({ WARDEN_WEBHOOK_ALLOW_PRIVATE: "1" }).WARDEN_WEBHOOK_ALLOW_PRIVATE).toBe(true);
+    for (const value of ["yes", "TRUE ", "on"]) {
+      expect(() => parse({ WARDEN_WEBHOOK_ALLOW_PRIVATE: value })).toThrow(/WARDEN_WEBHOOK_ALLOW_PRIVATE: must be "true" or "false"/);
+    }
+  });
 });
