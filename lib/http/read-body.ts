@@ -32,11 +32,16 @@ const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
 /** JSON, or YAML when the Content-Type says so (policies as code). */
 export async function parseBodyAs(text: string, contentType: string | null): Promise<unknown> {
   if (!contentType || !YAML_TYPES.test(contentType)) return parseJsonBody(text);
-  const { parse, YAMLParseError } = await import("yaml");
+  const { parse, Parser, YAMLParseError } = await import("yaml");
   let value: unknown;
   try {
+    // yaml's parser (text to syntax tree) is iterative, but turning the tree into values
+    // recurses: measure the tree's nesting first. (Overflowing the stack there can even abort
+    // the process, when V8 compiles a regular expression with no stack left.)
+    if (yamlNestingExceeds([...new Parser().parse(text)], MAX_NESTING_DEPTH)) throw tooDeep();
     value = text.trim() === "" ? {} : parse(text, { maxAliasCount: 100, logLevel: "error" });
   } catch (error) {
+    if (error instanceof AppError) throw error;
     // Parsing is pure: whatever it throws is the document's fault. Its parser recurses, so a
     // deep enough document overflows the stack (a RangeError, or a YAMLParseError quoting it);
     // an alias to an unknown anchor is a ReferenceError.
@@ -58,6 +63,23 @@ export function parseJsonBody(text: string): unknown {
     throw new AppError("invalid_request", "Malformed JSON body", { field: "body", reason: "is not valid JSON" });
   }
   return checkUntrustedValue(value, { root: "body", isJsonOnly: true });
+}
+
+const YAML_COLLECTIONS = new Set(["block-map", "block-seq", "flow-collection"]);
+
+/** True when the syntax tree nests collections deeper than max; a walk with its own stack. */
+function yamlNestingExceeds(tokens: unknown[], max: number): boolean {
+  const stack: { node: unknown; depth: number }[] = tokens.map((node) => ({ node, depth: 0 }));
+  while (stack.length > 0) {
+    const { node, depth: outer } = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    const depth = YAML_COLLECTIONS.has((node as { type?: unknown }).type as string) ? outer + 1 : outer;
+    if (depth > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === "object") stack.push({ node: child, depth });
+    }
+  }
+  return false;
 }
 
 const tooDeep = () => {

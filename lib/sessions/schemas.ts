@@ -6,7 +6,7 @@ export const AgentIdSchema = z
   .string()
   .min(1, "must not be empty")
   .max(128, "must be at most 128 characters")
-  .regex(/^[^\s\u0000-\u001f/]+$/, "must not contain spaces, slashes or control characters")
+  .regex(/^[^\s\u0000-\u001f\u007f/]+$/, "must not contain spaces, slashes or control characters")
   // "." and ".." cannot appear as a URL path segment, so /agents/:agent_id could never reach them.
   .refine((id) => id !== "." && id !== "..", "must not be '.' or '..'");
 
