@@ -159,7 +159,7 @@ export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 export const PolicyIdParams = z.object({ id: prefixedPathId("pol_", "a policy id") });
 
 /** POST …/publish: empty to publish the draft, {version} to publish an earlier version again. */
-export const PublishSchema = z.strictObject({ version: z.number().int().min(1).optional() });
+export const PublishSchema = z.strictObject({ version: z.number().int().min(1).max(2_147_483_647).optional() });
 
 const smallJson = (max: number) => (value: unknown) => JSON.stringify(value).length <= max;
 
