@@ -3,7 +3,7 @@
 // tests/helpers/fuzz-arbitraries.ts) and sent over real HTTP to `next start`; every error must
 // be JSON of the documented shape, and the server must still be healthy afterwards.
 //
-// FUZZ_RUNS sets the number of requests (default 1,500 per database); FUZZ_SEED replays a run.
+// FUZZ_RUNS sets the number of requests (default 2,500 per database); FUZZ_SEED replays a run.
 import http from "node:http";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { api, baseUrl, seedWorkspace } from "../helpers/api";
 import { operationsOf, requestFor, type FuzzRequest, type KnownIds } from "../helpers/fuzz-arbitraries";
 import { authorize, createSession } from "../helpers/governance";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1_500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2_500);
 const PER_WORKSPACE = 250;
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CONCURRENCY = 6;
@@ -78,7 +78,7 @@ describe("the agent API under generated hostile input", () => {
     expect((await fetch(`${baseUrl()}/api/healthz`)).status).toBe(200);
   });
 
-  it(`answers every generated request below 500, with errors in the documented shape`, { timeout: 300_000 }, async () => {
+  it(`answers every generated request below 500, with errors in the documented shape`, { timeout: Math.max(300_000, RUNS * 100) }, async () => {
     const document = (await api("GET", "/api/openapi.json")).body as Parameters<typeof operationsOf>[0];
     const operations = operationsOf(document);
     expect(operations.length).toBeGreaterThanOrEqual(45);
