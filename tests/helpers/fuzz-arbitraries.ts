@@ -22,6 +22,7 @@ export type JsonSchema = {
   minLength?: number;
   maxLength?: number;
   maxItems?: number;
+  minItems?: number;
   pattern?: string;
   format?: string;
 };
@@ -80,14 +81,16 @@ const types = (schema: JsonSchema) => (Array.isArray(schema.type) ? schema.type 
 
 /** Values of the schema's shape (valid or nearly so), each part sometimes replaced by a hostile one. */
 export function fromSchema(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
-  const shaped = shapedBy(schema, depth);
-  return fc.oneof({ weight: 4, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue });
+  return fc.oneof({ weight: 4, arbitrary: shapedBy(schema, depth, false) }, { weight: 1, arbitrary: hostileValue });
 }
 
-function shapedBy(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
+/** Values of the schema's shape with nothing hostile in them: these reach the domain code. */
+export const cleanFromSchema = (schema: JsonSchema) => shapedBy(schema, 0, true);
+
+function shapedBy(schema: JsonSchema, depth: number, isClean: boolean): fc.Arbitrary<unknown> {
   const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives) return fc.oneof(...alternatives.map((s) => shapedBy(s, depth)));
-  if (schema.allOf?.[0]) return shapedBy(schema.allOf[0], depth);
+  if (alternatives) return fc.oneof(...alternatives.map((s) => shapedBy(s, depth, isClean)));
+  if (schema.allOf?.[0]) return shapedBy(schema.allOf[0], depth, isClean);
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const [type] = types(schema);
@@ -102,10 +105,12 @@ function shapedBy(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
       return fc.boolean();
     case "null":
       return fc.constant(null);
-    case "array":
-      return fc.array(depth > 6 ? hostileValue : fromSchema(schema.items ?? {}, depth + 1), { maxLength: Math.min(schema.maxItems ?? 4, 4) });
+    case "array": {
+      const item = isClean ? shapedBy(schema.items ?? {}, depth + 1, true) : depth > 6 ? hostileValue : fromSchema(schema.items ?? {}, depth + 1);
+      return fc.array(item, { minLength: isClean ? Math.min(schema.minItems ?? 0, 4) : 0, maxLength: Math.min(schema.maxItems ?? 4, 4) });
+    }
     case "object":
-      return objectOf(schema, depth);
+      return isClean ? cleanObjectOf(schema, depth) : objectOf(schema, depth);
     default:
       return fc.jsonValue({ maxDepth: 3 });
   }
@@ -122,6 +127,12 @@ function stringOf(schema: JsonSchema): fc.Arbitrary<string> {
     }
   }
   return fc.string({ minLength: schema.minLength ?? 0, maxLength: max });
+}
+
+function cleanObjectOf(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
+  const properties = schema.properties ?? {};
+  const model = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, shapedBy(property, depth + 1, true)]));
+  return fc.record(model, { requiredKeys: (schema.required ?? []).filter((k) => k in properties) });
 }
 
 function objectOf(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
@@ -169,7 +180,7 @@ function queryFor(operation: Operation): fc.Arbitrary<string> {
   const declared = operation.query.map(({ name, schema }) =>
     fc.option(
       fc.oneof(
-        { weight: 3, arbitrary: shapedBy(schema, 0).map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? "")) },
+        { weight: 3, arbitrary: shapedBy(schema, 0, true).map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? "")) },
         { weight: 2, arbitrary: hostileValue.map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? "")) },
       ).map((value) => `${encodeSegment(name)}=${encodeSegment(value.slice(0, 2_000))}`),
       { nil: "" },
@@ -183,7 +194,9 @@ function queryFor(operation: Operation): fc.Arbitrary<string> {
 const HEADER_CHARS = fc.string({ unit: fc.oneof(fc.integer({ min: 0x21, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff })).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 300 });
 
 function bodyFor(operation: Operation): fc.Arbitrary<{ bytes: Buffer; contentType?: string }> {
-  const json = operation.body ? fromSchema(operation.body) : fc.oneof(fc.constant({}), hostileValue);
+  const json = operation.body
+    ? fc.oneof({ weight: 1, arbitrary: cleanFromSchema(operation.body) }, { weight: 2, arbitrary: fromSchema(operation.body) })
+    : fc.oneof(fc.constant({}), hostileValue);
   const text = fc.oneof(
     { weight: 8, arbitrary: json.map((v) => JSON.stringify(v) ?? "null") },
     { weight: 1, arbitrary: fc.tuple(json, fc.nat()).map(([v, cut]) => { const t = JSON.stringify(v) ?? "{"; return t.slice(0, cut % (t.length + 1)); }) },
