@@ -42,9 +42,9 @@ export async function parseBodyAs(text: string, contentType: string | null): Pro
     value = text.trim() === "" ? {} : parse(text, { maxAliasCount: 100, logLevel: "error" });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    // Parsing is pure: whatever it throws is the document's fault. Its parser recurses, so a
-    // deep enough document overflows the stack (a RangeError, or a YAMLParseError quoting it);
-    // an alias to an unknown anchor is a ReferenceError.
+    // Parsing is pure: whatever it throws is the document's fault (an alias to an unknown
+    // anchor is a ReferenceError). A stack overflow, should one still happen, is a RangeError
+    // or a YAMLParseError quoting it.
     if (error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))) throw tooDeep();
     const where = error instanceof YAMLParseError && error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "";
     const why = error instanceof YAMLParseError ? "" : `: ${error instanceof Error ? error.message.slice(0, 200) : "unreadable"}`;
