@@ -18,7 +18,9 @@ const CONCURRENCY = 6;
 
 type Outcome = { request: FuzzRequest; status: number; text: string; problem: string | null; ms: number };
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+// A connection per request: a kept-alive socket the server closes while idle (during a
+// workspace's seeding) would fail the next request on it for reasons of the client's own.
+const agent = new http.Agent({ keepAlive: false, maxSockets: CONCURRENCY });
 
 // Next's redirect of a path like /crews/<10,000 characters>/members/.. repeats the path in its
 // Location and Refresh headers (20 KB), past Node's default 16 KiB: read such answers too.
@@ -27,19 +29,20 @@ const MAX_RESPONSE_HEADERS = 256 * 1024;
 /** Sends with node:http, which (unlike fetch) lets header values carry Latin-1 bytes as attackers can. */
 function send(request: FuzzRequest): Promise<Outcome> {
   const started = Date.now();
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const headers = { ...request.headers, ...(request.body ? { "content-length": String(request.body.byteLength) } : {}) };
     const req = http.request(`${baseUrl()}${request.url}`, { method: request.method, headers, agent, maxHeaderSize: MAX_RESPONSE_HEADERS }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("error", reject);
+      response.on("error", (error) => resolve({ request, status: 0, text: "", problem: `no answer: ${error.message}`, ms: Date.now() - started }));
       response.on("end", () => {
         const text = Buffer.concat(chunks).toString("utf8");
         const status = response.statusCode ?? 0;
         resolve({ request, status, text, problem: problemWith(status, String(response.headers["content-type"] ?? ""), text), ms: Date.now() - started });
       });
     });
-    req.on("error", reject);
+    // The server hanging up without an answer is a failure of the property, not of the run.
+    req.on("error", (error) => resolve({ request, status: 0, text: "", problem: `no answer: ${error.message}`, ms: Date.now() - started }));
     req.end(request.body);
   });
 }

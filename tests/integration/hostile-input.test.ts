@@ -111,3 +111,10 @@ describe("hostile query values", () => {
     expectInvalid(await api("GET", path, { key }), field);
   });
 });
+
+describe("the sign-in endpoints", () => {
+  it.each(["{nope", "[".repeat(100_000), '{"email": "a@b.c",}'])("answer a malformed JSON body (%s) with 400, not next-auth's 500", async (rawBody) => {
+    const res = await api("POST", "/api/auth/callback/credentials", { rawBody: rawBody.slice(0, 100_000), headers: { "content-type": "application/json" } });
+    expectInvalid(res, "body");
+  });
+});
