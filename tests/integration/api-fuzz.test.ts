@@ -58,7 +58,9 @@ function problemWith(status: number, contentType: string, text: string): string 
   } catch {
     return `a ${status} with a body that does not parse`;
   }
-  if (typeof body.error !== "string" || typeof body.code !== "string") return `a ${status} without {error, code}`;
+  // Payments refuse in Haldir's documented shape {authorized: false, reason, code} instead.
+  const isPaymentRefusal = body.authorized === false && typeof body.reason === "string";
+  if ((typeof body.error !== "string" && !isPaymentRefusal) || typeof body.code !== "string") return `a ${status} without {error, code}`;
   if (body.code === "invalid_request" && (typeof body.field !== "string" || typeof body.reason !== "string")) return "a 400 without {field, reason}";
   return null;
 }

@@ -1,7 +1,7 @@
 // Regressions found by attacking the API: deeply nested bodies and NUL (or invalid Unicode) in
 // path ids or query values answered 500. Each now answers 400 invalid_request naming the field,
 // on every route of the table the OpenAPI document is generated from.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES, type ApiRoute } from "@/lib/http/api-routes";
 import { MAX_NESTING_DEPTH } from "@/lib/http/untrusted-value";
 import { api, seedWorkspace } from "../helpers/api";
@@ -35,9 +35,14 @@ function expectInvalid(res: Awaited<ReturnType<typeof api>>, field: string) {
   expect(res.body).toMatchObject({ code: "invalid_request", field, reason: expect.any(String), error: expect.any(String) });
 }
 
+// Every request here is refused before it changes anything, so one workspace serves them all.
+let key: string;
+beforeAll(async () => {
+  ({ key } = await seedWorkspace());
+});
+
 describe("deeply nested bodies", () => {
   it.each(withBody.map((r) => [label(r), r] as const))("%s answers 2,000 and 100,000 levels with 400 naming the body", async (_label, route) => {
-    const { key } = await seedWorkspace();
     for (const rawBody of [nestedArrays(2_000), nestedObjects(2_000), nestedArrays(100_000)]) {
       const res = await api(route.method.toUpperCase(), urlOf(route), { key, rawBody, headers: { "content-type": "application/json" } });
       expectInvalid(res, "body");
@@ -46,7 +51,6 @@ describe("deeply nested bodies", () => {
   });
 
   it("accepts a body nested exactly to the limit as far as validation (the field, not the body, is refused)", async () => {
-    const { key } = await seedWorkspace();
     const deep = JSON.parse(nestedObjects(MAX_NESTING_DEPTH - 1)) as unknown;
     const res = await api("POST", "/api/v1/sessions", { key, body: { agent_id: "a", metadata: deep } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -57,14 +61,12 @@ describe("deeply nested bodies", () => {
     ["block nesting past the limit", Array.from({ length: MAX_NESTING_DEPTH + 1 }, (_, i) => `${"  ".repeat(i)}a:`).join("\n") + " 1\n"],
     ["a cyclic alias", "name: p\nrules: &r [*r]\n"],
   ])("answers a YAML policy with %s with 400 naming the body", async (_label, rawBody) => {
-    const { key } = await seedWorkspace();
     for (const [method, path] of [["POST", "/api/v1/policies"], ["PUT", "/api/v1/policies/pol_nope"]] as const) {
       expectInvalid(await api(method, path, { key, rawBody, headers: { "content-type": "application/yaml" } }), "body");
     }
   });
 
   it("answers a YAML alias to no anchor with 400, not 500", async () => {
-    const { key } = await seedWorkspace();
     const res = await api("POST", "/api/v1/policies", { key, rawBody: "name: *nowhere\n", headers: { "content-type": "application/yaml" } });
     expectInvalid(res, "body");
   });
@@ -74,7 +76,6 @@ describe("hostile path ids", () => {
   const cases = withParams.flatMap((route) => paramsOf(route.path).map((param) => [`${label(route)} {${param}}`, route, param] as const));
 
   it.each(cases)("%s answers NUL and control characters with 400 naming the parameter, invalid UTF-8 naming the path", async (_label, route, param) => {
-    const { key } = await seedWorkspace();
     const send = (raw: string) => api(route.method.toUpperCase(), urlOf(route, { [param]: raw }), { key, body: route.body ? {} : undefined });
     for (const raw of ["%00", `x%00y`, "a%0Ab", "a%7Fb", "%E2%80%AE%00"]) expectInvalid(await send(raw), param);
     // Not decodable at all (a lone surrogate's bytes, a byte no UTF-8 has): refused before routing.
@@ -82,7 +83,6 @@ describe("hostile path ids", () => {
   });
 
   it.each(cases)("%s answers a 10,000-character id with 400 naming the parameter", async (_label, route, param) => {
-    const { key } = await seedWorkspace();
     const res = await api(route.method.toUpperCase(), urlOf(route, { [param]: `${validParam(route.path, param)}${"x".repeat(10_000)}` }), { key });
     expectInvalid(res, param);
   });
@@ -93,7 +93,6 @@ describe("hostile path ids", () => {
     ["/api/v1/crews/%00", "GET"],
     ["/api/v1/crews/%00/members/a", "POST"],
   ])("answers %s (%s), as reported, with 400 naming the id", async (path, method) => {
-    const { key } = await seedWorkspace();
     expectInvalid(await api(method, path, { key, body: method === "POST" ? { scope: "read" } : undefined }), "id");
   });
 });
@@ -107,7 +106,6 @@ describe("hostile query values", () => {
     ["/api/v1/approvals/apr_nope?wait=%00", "wait"],
     ["/api/v1/whoami?anything=%00", "anything"],
   ])("answers %s with 400 naming %s", async (path, field) => {
-    const { key } = await seedWorkspace();
     expectInvalid(await api("GET", path, { key }), field);
   });
 });
