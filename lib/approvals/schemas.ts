@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { prefixedPathId } from "@/lib/http/path-params";
 import { MoneySchema } from "@/lib/money";
 
 export const RequestApprovalSchema = z.strictObject({
@@ -12,7 +13,7 @@ export const RequestApprovalSchema = z.strictObject({
 });
 export type RequestApprovalInput = z.infer<typeof RequestApprovalSchema>;
 
-export const ApprovalIdParams = z.object({ id: z.string().startsWith("apr_", "must be an approval request id (apr_...)") });
+export const ApprovalIdParams = z.object({ id: prefixedPathId("apr_", "an approval request id") });
 
 export const WaitQuery = z.object({ wait: z.coerce.number().int().min(0).max(30).optional() });
 

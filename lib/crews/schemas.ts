@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PathIdSchema } from "@/lib/http/path-params";
 import { MoneySchema } from "@/lib/money";
 import { AgentIdSchema } from "@/lib/sessions/schemas";
 
@@ -21,5 +22,5 @@ export const UpdateCrewSchema = z.strictObject({
   reset_spent: z.literal(true).optional(),
 });
 
-export const CrewParams = z.object({ id: z.string().min(1).max(64) });
-export const CrewMemberParams = z.object({ id: z.string().min(1).max(64), agent_id: AgentIdSchema });
+export const CrewParams = z.object({ id: PathIdSchema });
+export const CrewMemberParams = z.object({ id: PathIdSchema, agent_id: AgentIdSchema });

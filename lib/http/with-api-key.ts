@@ -22,6 +22,7 @@ import {
 } from "./idempotency";
 import { parseBodyAs, parseJsonBody, readBodyText } from "./read-body";
 import { errorResponse, json, requestIdFrom } from "./respond";
+import { checkUntrustedValue } from "./untrusted-value";
 import { parseWith } from "./validation";
 
 type Input<B, Q, P> = { request: Request; requestId: string; body: B; query: Q; params: P };
@@ -117,8 +118,11 @@ function route<B, Q, P>(
 }
 
 async function parseInput<B, Q, P>(options: Options<B, Q, P>, request: Request, url: URL, routeContext?: RouteContext) {
-  const params = options.params ? parseWith(options.params, (await routeContext?.params) ?? {}, "params") : (undefined as P);
-  const query = options.query ? parseWith(options.query, Object.fromEntries(url.searchParams), "query") : (undefined as Q);
+  // Path ids and query values are refused with a NUL or invalid Unicode before any schema sees them.
+  const rawParams = checkUntrustedValue((await routeContext?.params) ?? {}, { root: "params" });
+  const params = options.params ? parseWith(options.params, rawParams, "params") : (undefined as P);
+  const rawQuery = checkUntrustedValue(Object.fromEntries(url.searchParams), { root: "query" });
+  const query = options.query ? parseWith(options.query, rawQuery, "query") : (undefined as Q);
   const bodyText = options.body ? await readBodyText(request) : "";
   const raw = options.yaml ? await parseBodyAs(bodyText, request.headers.get("content-type")) : parseJsonBody(bodyText);
   const body = options.body ? parseWith(options.body, raw, "body") : (undefined as B);

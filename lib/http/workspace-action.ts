@@ -5,6 +5,7 @@ import { memberOrThrow, type MemberContext } from "@/lib/auth/current-member";
 import { roleCan, ROLE_LABELS, type Permission } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { checkUntrustedValue } from "./untrusted-value";
 import { parseWith } from "./validation";
 
 export type ActionResult<T> =
@@ -21,7 +22,9 @@ export function workspaceAction<I, O>(
       if (!roleCan(member.role, options.permission)) {
         throw new AppError("forbidden", `Your role (${ROLE_LABELS[member.role]}) does not allow this`);
       }
-      return { ok: true, data: await run(parseWith(options.schema, input, "body"), member) };
+      // Like API bodies: no nesting that could overflow a recursive consumer, no unstorable strings.
+      const checked = checkUntrustedValue(input, { root: "body" });
+      return { ok: true, data: await run(parseWith(options.schema, checked, "body"), member) };
     } catch (error) {
       if (error instanceof AppError) {
         const field = typeof error.fields.field === "string" ? error.fields.field : undefined;

@@ -3,6 +3,7 @@
 // payment rules (the fields teams use in xBPP policies); see lib/policies/evaluate-action.ts for
 // how a decision is reached.
 import { z } from "zod";
+import { prefixedPathId } from "@/lib/http/path-params";
 import { MoneySchema } from "@/lib/money";
 import { AgentIdSchema } from "@/lib/sessions/schemas";
 
@@ -177,10 +178,10 @@ export const PolicyDocumentSchema = z
   });
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 
-export const PolicyIdParams = z.object({ id: z.string().startsWith("pol_", "must be a policy id (pol_...)") });
+export const PolicyIdParams = z.object({ id: prefixedPathId("pol_", "a policy id") });
 
 /** POST …/publish: empty to publish the draft, {version} to publish an earlier version again. */
-export const PublishSchema = z.strictObject({ version: z.number().int().min(1).optional() });
+export const PublishSchema = z.strictObject({ version: z.number().int().min(1).max(2_147_483_647).optional() });
 
 const smallJson = (max: number) => (value: unknown) => JSON.stringify(value).length <= max;
 

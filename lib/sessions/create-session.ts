@@ -4,7 +4,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { toMicros } from "@/lib/money";
-import type { CreateSessionInput } from "./schemas";
+import { effectiveTtl, type CreateSessionInput } from "./schemas";
 import { toSessionView } from "./session-view";
 
 /**
@@ -59,6 +59,7 @@ export async function createSession(workspaceId: string, input: CreateSessionInp
       });
     }
     const now = new Date();
+    const ttl = effectiveTtl(input.ttl);
     const session = await tx.session.create({
       data: {
         id: newId("session"),
@@ -68,10 +69,10 @@ export async function createSession(workspaceId: string, input: CreateSessionInp
         crewId,
         scopes,
         spendLimitMicros: spendLimit === null ? null : toMicros(spendLimit),
-        ttl: input.ttl,
+        ttl,
         metadata: (input.metadata ?? {}) as Prisma.InputJsonObject,
         createdAt: now,
-        expiresAt: input.ttl > 0 ? new Date(now.getTime() + input.ttl * 1000) : null,
+        expiresAt: new Date(now.getTime() + ttl * 1000),
       },
     });
     await appendAuditEvent(tx, workspaceId, {
@@ -79,7 +80,7 @@ export async function createSession(workspaceId: string, input: CreateSessionInp
       action: "session.created",
       agentId: agent.agentId,
       sessionId: session.id,
-      details: { scopes, spend_limit: spendLimit, ttl: input.ttl, crew_id: crewId },
+      details: { scopes, spend_limit: spendLimit, ttl, crew_id: crewId },
     });
     return toSessionView(session);
   });

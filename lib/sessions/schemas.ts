@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { PathIdSchema } from "@/lib/http/path-params";
 import { MoneySchema } from "@/lib/money";
 
 export const AgentIdSchema = z
   .string()
   .min(1, "must not be empty")
   .max(128, "must be at most 128 characters")
-  .regex(/^[^\s\u0000-\u001f/]+$/, "must not contain spaces, slashes or control characters")
+  .regex(/^[^\s\u0000-\u001f\u007f/]+$/, "must not contain spaces, slashes or control characters")
   // "." and ".." cannot appear as a URL path segment, so /agents/:agent_id could never reach them.
   .refine((id) => id !== "." && id !== "..", "must not be '.' or '..'");
 
@@ -32,17 +33,32 @@ const SessionScopesSchema = z
     if (spendIndexes.length > 1) ctx.addIssue({ code: "custom", path: [spendIndexes[1]!], message: "only one spend:N scope may be given" });
   });
 
+/**
+ * The longest a session may live (365 days). `ttl: 0` (Haldir's "no expiry") is accepted and
+ * means this maximum: no session lives forever.
+ */
+export const MAX_SESSION_TTL_SECONDS = 31_536_000;
+
+/** The TTL a session actually gets: 0 asks for the maximum. */
+export const effectiveTtl = (ttl: number) => (ttl === 0 ? MAX_SESSION_TTL_SECONDS : ttl);
+
 export const CreateSessionSchema = z.strictObject({
   agent_id: AgentIdSchema,
   scopes: SessionScopesSchema.optional(),
-  ttl: z.number().int("must be a whole number of seconds").min(0).max(31_536_000).default(3600),
+  ttl: z
+    .number()
+    .int("must be a whole number of seconds")
+    .min(0)
+    .max(MAX_SESSION_TTL_SECONDS)
+    .default(3600)
+    .describe("Seconds until the session expires: default 3600, at most 31,536,000 (365 days). 0 means that maximum, never 'forever'."),
   spend_limit: MoneySchema.nullable().optional(),
   crew_id: z.string().startsWith("crw_", "must be a crew id (crw_...)").optional(),
   metadata: MetadataSchema.optional(),
 });
 export type CreateSessionInput = z.infer<typeof CreateSessionSchema>;
 
-export const SessionIdParams = z.object({ id: z.string().min(1).max(64) });
+export const SessionIdParams = z.object({ id: PathIdSchema });
 
 export const CheckScopeSchema = z.strictObject({ scope: SessionScopeSchema });
 

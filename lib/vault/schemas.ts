@@ -27,6 +27,6 @@ export const ReadSecretQuery = z.object({
 
 export const ChangeScopeSchema = z.strictObject({ name: SecretNameSchema, scope_required: SessionScopeSchema });
 
-export const RestoreVersionSchema = z.strictObject({ name: SecretNameSchema, version: z.number().int().min(1) });
+export const RestoreVersionSchema = z.strictObject({ name: SecretNameSchema, version: z.number().int().min(1).max(2_147_483_647) });
 
 export const DeleteSecretSchema = z.strictObject({ name: SecretNameSchema });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { prefixedPathId } from "@/lib/http/path-params";
 
 export const WEBHOOK_EVENTS = ["approval.requested", "approval.approved", "approval.denied", "approval.expired"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -9,4 +10,4 @@ export const CreateWebhookSchema = z.strictObject({
 });
 export type CreateWebhookInput = z.infer<typeof CreateWebhookSchema>;
 
-export const WebhookIdParams = z.object({ id: z.string().startsWith("whk_", "must be a webhook id (whk_...)") });
+export const WebhookIdParams = z.object({ id: prefixedPathId("whk_", "a webhook id") });

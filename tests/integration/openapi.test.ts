@@ -15,6 +15,7 @@ describe("API discovery", () => {
     const createSession = res.body.paths["/api/v1/sessions"].post.requestBody.content["application/json"].schema;
     expect(createSession.required).toEqual(["agent_id"]);
     expect(createSession.properties.ttl.default).toBe(3600);
+    expect(createSession.properties.ttl).toMatchObject({ maximum: 31_536_000, description: expect.stringContaining("0 means that maximum") });
   });
 
   it("documents query parameters from the same schemas the handlers validate with", async () => {

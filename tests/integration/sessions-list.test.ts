@@ -71,7 +71,7 @@ describe(`the sessions list on ${databaseLabel()}`, () => {
   beforeAll(async () => {
     workspaceId = await newWorkspace();
     s = [];
-    s.push(await sessionAt(workspaceId, 0)); // active, until revoked
+    s.push(await sessionAt(workspaceId, 0)); // active: ttl 0, the maximum of 365 days
     s.push(await sessionAt(workspaceId, 1, { ttl: 3600 })); // active for an hour
     s.push(await sessionAt(workspaceId, 2, { ttl: 60 })); // expired
     s.push(await sessionAt(workspaceId, 3)); // revoked
@@ -99,7 +99,8 @@ describe(`the sessions list on ${databaseLabel()}`, () => {
   it("gives each row its status, expiry and revocation time", async () => {
     const rows = (await listSessionPage(workspaceId, {})).sessions;
     expect(rows.map((r) => r.status)).toEqual(["revoked", "revoked", "expired", "active", "active"]);
-    expect(rows[4]).toMatchObject({ agent_id: "agent-0", expires_at: null, revoked_at: null, created_at: "2026-01-10T12:00:00.000Z" });
+    expect(rows[4]).toMatchObject({ agent_id: "agent-0", revoked_at: null, created_at: "2026-01-10T12:00:00.000Z" });
+    expect(rows[4]!.expires_at).toMatch(/Z$/);
     expect(rows[3]!.expires_at).toMatch(/Z$/);
     expect(rows[1]!.revoked_at).toMatch(/Z$/);
   });

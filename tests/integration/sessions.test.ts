@@ -95,14 +95,25 @@ describe("POST /api/v1/sessions", () => {
     expect(await getSession(key, created.session_id)).toMatchObject({ spent: 2_000_000, spend_limit: null, remaining_budget: null });
   });
 
-  it("keeps a session with ttl 0 valid until it is revoked", async () => {
+  it("gives a session with ttl 0 the maximum TTL of 365 days, never 'forever' (Haldir's 0 is accepted)", async () => {
     const { key } = await seedWorkspace();
     const created = await createSession(key, { agent_id: "daemon", ttl: 0 });
-    expect(created).toMatchObject({ ttl: 0, expires_at: null });
-    expect(await getSession(key, created.session_id)).toMatchObject({ is_valid: true, expires_at: null });
+    expect(created.ttl).toBe(31_536_000);
+    expect(created.expires_at).not.toBeNull();
+    const session = await getSession(key, created.session_id);
+    expect(session).toMatchObject({ is_valid: true, ttl: 31_536_000, expires_at: created.expires_at });
+    expect(Date.parse(session.expires_at) - Date.parse(session.created_at)).toBe(31_536_000_000);
     expect((await check(key, created.session_id, "read")).body.allowed).toBe(true);
     await revokeSession(key, created.session_id);
     expect((await check(key, created.session_id, "read")).body.allowed).toBe(false);
+  });
+
+  it("gives the maximum TTL exactly as ttl 0 does", async () => {
+    const { key } = await seedWorkspace();
+    const created = await createSession(key, { agent_id: "daemon", ttl: 31_536_000 });
+    const session = await getSession(key, created.session_id);
+    expect(session.ttl).toBe(31_536_000);
+    expect(Date.parse(session.expires_at) - Date.parse(session.created_at)).toBe(31_536_000_000);
   });
 
   it("registers the agent the first time a session names it, once", async () => {

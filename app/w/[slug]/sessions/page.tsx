@@ -16,7 +16,7 @@ const EMPTY: Record<SessionStatus, { title: string; body: string }> = {
     title: "No active sessions",
     body: "Agents create sessions with an API key: POST /api/v1/sessions with agent_id, scopes, ttl and an optional spend_limit and crew_id. Each one shows here with its budget and time left until it expires or an admin revokes it.",
   },
-  expired: { title: "No expired sessions", body: "Sessions whose time-to-live ran out appear here. A session created with ttl 0 lasts until it is revoked." },
+  expired: { title: "No expired sessions", body: "Sessions whose time-to-live ran out appear here. No session lives longer than 365 days: ttl 0 asks for that maximum." },
   revoked: { title: "No revoked sessions", body: "Sessions an admin revoked here (Active tab, Revoke) or an agent revoked with DELETE /api/v1/sessions/<id> appear here." },
 };
 
