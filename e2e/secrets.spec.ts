@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { actionCall, isServerAction, replay, type ActionCall } from "./support/server-actions";
-import { ADMIN, WORKSPACE, attachScreenshot, cli, createKey, createUser, expect, signIn, test, toast, unique } from "./support/fixtures";
+import { ADMIN, WORKSPACE, attachScreenshot, cli, clickWhenHydrated, createKey, createUser, expect, signIn, test, toast, unique } from "./support/fixtures";
 
 const secretsPage = `/w/${WORKSPACE}/secrets`;
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
@@ -118,7 +118,7 @@ test.describe("an admin", () => {
     });
 
     await test.step("Change scope makes the secret readable only by sessions holding the new scope", async () => {
-      await row(page, name).getByRole("button", { name: "Change scope" }).click();
+      await clickWhenHydrated(row(page, name).getByRole("button", { name: "Change scope" }));
       const dialog = page.getByRole("dialog", { name: `Change the scope of ${name}` });
       await expect(dialog.getByLabel("Required scope", { exact: true })).toHaveValue("read");
       await dialog.getByLabel("Required scope", { exact: true }).fill("vault:prod");
@@ -155,7 +155,7 @@ test.describe("an admin", () => {
 
     await test.step("Delete asks first: Escape keeps the secret, Delete secret removes the row", async () => {
       const deleteButton = row(page, name).getByRole("button", { name: "Delete" });
-      await deleteButton.click();
+      await clickWhenHydrated(deleteButton);
       const dialog = page.getByRole("dialog", { name: `Delete ${name}?` });
       await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
       await page.keyboard.press("Escape");

@@ -1,7 +1,7 @@
 // What every journey needs: the server's operator CLI, sign-in through the form, unique names,
 // and screenshots attached to the report.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { TEST_ADMIN } from "../../tests/helpers/test-server";
 
 export { expect, test };
@@ -69,3 +69,17 @@ export async function attachScreenshot(page: Page, testInfo: TestInfo, name: str
 
 /** Sonner's toasts: `type` is "error" or "success". */
 export const toast = (page: Page, type: "error" | "success") => page.locator(`[data-sonner-toast][data-type="${type}"]`);
+
+/**
+ * Clicks a control once React has hydrated it. Right after a reload the server's HTML is visible
+ * before its handlers are attached, and a click in between is lost (React sets its props on the
+ * element when it hydrates it).
+ */
+export async function clickWhenHydrated(control: Locator) {
+  await expect
+    .poll(() => control.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$"))), {
+      message: "the control is hydrated",
+    })
+    .toBe(true);
+  await control.click();
+}

@@ -99,7 +99,7 @@ export async function patchAgent(key: string, agentId: string, body: Record<stri
 export async function spend(key: string, query = "") {
   const res = await api("GET", `/api/v1/audit/spend${query ? `?${query}` : ""}`, { key });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { total_usd: number; action_count: number; by_tool: Record<string, number> };
+  return res.body as { total_usd: number; action_count: number; by_tool: Record<string, number>; payments_usd: number; payment_count: number };
 }
 
 export async function verify(key: string) {

@@ -236,17 +236,22 @@ describe("GET /api/v1/audit", () => {
 });
 
 describe("GET /api/v1/audit/spend", () => {
-  it("totals logged costs and authorized payments exactly, by tool", async () => {
+  it("totals logged action costs by tool as Haldir does, and reports authorized payments in their own fields", async () => {
     const { key } = await seedWorkspace();
     const { session_id } = await createSession(key, { agent_id: "spender", scopes: ["spend"] });
     await logAction(key, { session_id, action: "prompt", tool: "llm", cost_usd: 0.1 });
     await logAction(key, { session_id, action: "prompt", tool: "llm", cost_usd: 0.2 });
     await logAction(key, { session_id, action: "fetch", tool: "web", cost_usd: 0.000001 });
     await authorize(key, session_id, 1.5);
+    await authorize(key, session_id, 0.25);
     const total = await spend(key, `session_id=${session_id}`);
-    expect(total.total_usd).toBe(1.800001);
-    expect(total.by_tool).toMatchObject({ llm: 0.3, web: 0.000001, payments: 1.5 });
-    expect(total.action_count).toBeGreaterThanOrEqual(4);
+    // Exact sums (never floats), and the payments are neither in total_usd nor in by_tool.
+    expect(total).toMatchObject({ total_usd: 0.300001, payments_usd: 1.75, payment_count: 2 });
+    expect(total.by_tool).toMatchObject({ llm: 0.3, web: 0.000001 });
+    expect(total.by_tool).not.toHaveProperty("payments");
+    // Every other entry of the session (its creation, the receipts) counts as an action of cost 0.
+    expect(total.action_count).toBeGreaterThanOrEqual(3);
+    expect(Object.values(total.by_tool).reduce((a, b) => a + b, 0)).toBeCloseTo(total.total_usd, 9);
   });
 
   it("filters by session, agent and crew", async () => {
@@ -258,13 +263,14 @@ describe("GET /api/v1/audit/spend", () => {
     await authorize(key, inCrew.session_id, 2);
     await authorize(key, second.session_id, 3);
     await authorize(key, outsider.session_id, 7);
+    await logAction(key, { session_id: outsider.session_id, action: "search", tool: "web", cost_usd: 0.5 });
 
-    expect((await spend(key, `session_id=${inCrew.session_id}`)).total_usd).toBe(2);
-    expect((await spend(key, "agent_id=member")).total_usd).toBe(5);
+    expect((await spend(key, `session_id=${inCrew.session_id}`)).payments_usd).toBe(2);
+    expect((await spend(key, "agent_id=member")).payments_usd).toBe(5);
     // The member's second session names no crew, but its agent belongs to exactly one: it joins it.
-    expect((await spend(key, `crew_id=${crew.crew_id}`)).total_usd).toBe(5);
-    expect((await spend(key)).total_usd).toBe(12);
-    expect(await spend(key, "agent_id=nobody")).toEqual({ total_usd: 0, action_count: 0, by_tool: {} });
+    expect((await spend(key, `crew_id=${crew.crew_id}`)).payments_usd).toBe(5);
+    expect(await spend(key)).toMatchObject({ total_usd: 0.5, payments_usd: 12, payment_count: 3 });
+    expect(await spend(key, "agent_id=nobody")).toEqual({ total_usd: 0, action_count: 0, by_tool: {}, payments_usd: 0, payment_count: 0 });
   });
 
   it("never counts another workspace's spend", async () => {
@@ -272,8 +278,8 @@ describe("GET /api/v1/audit/spend", () => {
     const { key: otherKey } = await seedWorkspace();
     const theirs = await createSession(otherKey, { agent_id: "theirs", scopes: ["spend"] });
     await authorize(otherKey, theirs.session_id, 9);
-    expect((await spend(key, `session_id=${theirs.session_id}`)).total_usd).toBe(0);
-    expect((await spend(key)).total_usd).toBe(0);
+    expect((await spend(key, `session_id=${theirs.session_id}`)).payments_usd).toBe(0);
+    expect((await spend(key)).payments_usd).toBe(0);
   });
 
   it("refuses a missing key with 401 and a key without audit:read with 403", async () => {

@@ -97,7 +97,7 @@ describe("a server killed with SIGKILL mid-load", () => {
       expect(toMicros(crewView.body.spent as number)).toBe(sum(stored));
       expect(crewView.body.spent).toBeLessThanOrEqual(CREW_BUDGET);
       const spend = await call(server.url, key, "GET", `/api/v1/audit/spend?crew_id=${crew.body.crew_id}`);
-      expect(toMicros(spend.body.by_tool.payments as number)).toBe(sum(stored));
+      expect(toMicros(spend.body.payments_usd as number)).toBe(sum(stored));
 
       const verify = await call(server.url, key, "GET", "/api/v1/audit/verify");
       expect(verify.body).toMatchObject({ verified: true, entries_checked: entries.length });
