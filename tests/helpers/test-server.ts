@@ -14,6 +14,8 @@ export type TestServer = {
   cliToken: string;
   logFile: string;
   pid: number;
+  /** False once the process has exited (a crash shows here before any request fails). */
+  isRunning: () => boolean;
   /**
    * Sends a signal (SIGKILL by default: a crash) and resolves once the process has exited, with its
    * exit code or the signal that ended it. The data directory stays; stop() still cleans up.
@@ -120,6 +122,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     cliToken: handle.token,
     logFile,
     pid: child.pid!,
+    isRunning: () => child.exitCode === null && child.signalCode === null,
     async kill(signal = "SIGKILL") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exit;
