@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startTestServer, type TestServer } from "../tests/helpers/test-server";
+import { cliOn, startTestServer, type TestServer } from "../tests/helpers/test-server";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -66,13 +66,4 @@ export async function call(
   return { status: response.status, body };
 }
 
-export async function cli(server: BenchServer, argv: string[]): Promise<string[]> {
-  const { status, body } = await call(server, "POST", "/api/internal/cli", {
-    body: { argv },
-    headers: { "x-warden-cli-token": server.cliToken },
-  });
-  if (status !== 200 || !Array.isArray(body.lines)) {
-    throw new Error(`CLI '${argv.join(" ")}' answered ${status}: ${JSON.stringify(body)}`);
-  }
-  return body.lines as string[];
-}
+export const cli = (server: BenchServer, argv: string[]) => cliOn(server, argv);

@@ -2,7 +2,9 @@
 // and screenshots attached to the report.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { TEST_ADMIN } from "../../tests/helpers/test-server";
+import { cliOn, TEST_ADMIN } from "../../tests/helpers/test-server";
+
+export { cliOn };
 
 export { expect, test };
 
@@ -21,18 +23,6 @@ function serverEnv(name: "WARDEN_E2E_URL" | "WARDEN_E2E_CLI_TOKEN"): string {
 /** Runs an operator command inside the server, e.g. ["create-user", "--email", ...]. */
 export async function cli(argv: string[]): Promise<string[]> {
   return cliOn({ url: serverEnv("WARDEN_E2E_URL"), cliToken: serverEnv("WARDEN_E2E_CLI_TOKEN") }, argv);
-}
-
-/** The same, on a server a journey started itself (tests/helpers/test-server.ts). */
-export async function cliOn(server: { url: string; cliToken: string }, argv: string[]): Promise<string[]> {
-  const response = await fetch(`${server.url}/api/internal/cli`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-warden-cli-token": server.cliToken },
-    body: JSON.stringify({ argv }),
-  });
-  const body = (await response.json()) as { lines?: string[]; error?: unknown };
-  if (!response.ok || !body.lines) throw new Error(`cli ${argv[0]} failed: ${response.status} ${JSON.stringify(body)}`);
-  return body.lines;
 }
 
 export async function createUser(role: "ADMIN" | "REVIEWER" | "AUDITOR" | "VIEWER") {

@@ -3,19 +3,11 @@
 // files can run in parallel without resetting the database.
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
+import { cliOn } from "./test-server";
 
 export const baseUrl = () => inject("baseUrl");
 
-export async function cli(argv: string[]): Promise<string[]> {
-  const response = await fetch(`${baseUrl()}/api/internal/cli`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-warden-cli-token": inject("cliToken") },
-    body: JSON.stringify({ argv }),
-  });
-  const body = (await response.json()) as { lines?: string[]; error?: string };
-  if (!response.ok) throw new Error(`cli ${argv.join(" ")} failed: ${response.status} ${body.error}`);
-  return body.lines!;
-}
+export const cli = (argv: string[]): Promise<string[]> => cliOn({ url: baseUrl(), cliToken: inject("cliToken") }, argv);
 
 export const randomSlug = (prefix = "t") => `${prefix}-${randomBytes(5).toString("hex")}`;
 

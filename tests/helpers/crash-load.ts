@@ -20,18 +20,6 @@ export async function call(url: string, key: string, method: string, path: strin
   }
 }
 
-/** Runs a CLI command through the server's internal endpoint (the server holds the database). */
-export async function cliOn(server: { url: string; cliToken: string }, argv: string[]): Promise<string[]> {
-  const response = await fetch(`${server.url}/api/internal/cli`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-warden-cli-token": server.cliToken },
-    body: JSON.stringify({ argv }),
-  });
-  const body = (await response.json()) as { lines?: string[]; error?: string };
-  if (!response.ok) throw new Error(`cli ${argv.join(" ")} failed: ${response.status} ${body.error}`);
-  return body.lines!;
-}
-
 export type Acknowledged = {
   /** authorization_id → session and amount in micro-units. */
   payments: Map<string, { sessionId: string; micros: number }>;

@@ -1,18 +1,7 @@
 // Tests that need a server of their own (exact counters, several instances): seed a workspace
 // through that server's CLI endpoint, and call its API.
 import { randomSlug } from "./api";
-import type { TestServer } from "./test-server";
-
-async function cliOn(server: TestServer, argv: string[]): Promise<string[]> {
-  const response = await fetch(`${server.url}/api/internal/cli`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-warden-cli-token": server.cliToken },
-    body: JSON.stringify({ argv }),
-  });
-  const body = (await response.json()) as { lines?: string[]; error?: string };
-  if (!response.ok) throw new Error(`cli ${argv.join(" ")} failed: ${response.status} ${body.error}`);
-  return body.lines!;
-}
+import { cliOn, type TestServer } from "./test-server";
 
 /** A new workspace with a key holding every scope, created through `server`. */
 export async function seedWorkspaceOn(server: TestServer): Promise<{ slug: string; key: string }> {

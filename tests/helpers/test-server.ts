@@ -40,6 +40,18 @@ export const TEST_ADMIN = { email: "admin@warden.test", password: "correct-horse
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
+/** Runs an operator command through a server's internal CLI endpoint (the server holds the database). */
+export async function cliOn(server: { url: string; cliToken: string }, argv: string[]): Promise<string[]> {
+  const response = await fetch(`${server.url}/api/internal/cli`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-warden-cli-token": server.cliToken },
+    body: JSON.stringify({ argv }),
+  });
+  const body = (await response.json()) as { lines?: string[]; error?: unknown };
+  if (!response.ok || !body.lines) throw new Error(`cli ${argv[0]} failed: ${response.status} ${JSON.stringify(body)}`);
+  return body.lines;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -9,9 +9,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { lockOwner, lockPathFor } from "@/lib/db/pglite-lock";
-import { call, cliOn, driveUntilDead, emptyAcknowledged, waitForAnswers } from "../helpers/crash-load";
+import { call, driveUntilDead, emptyAcknowledged, waitForAnswers } from "../helpers/crash-load";
 import type { AuditEntry } from "../helpers/governance";
-import { startTestServer, type TestServer } from "../helpers/test-server";
+import { cliOn, startTestServer, type TestServer } from "../helpers/test-server";
 
 const KILLS = 3;
 const WORKERS = 12;

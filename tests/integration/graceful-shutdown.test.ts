@@ -7,8 +7,8 @@ import net from "node:net";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { lockPathFor } from "@/lib/db/pglite-lock";
-import { call, cliOn } from "../helpers/crash-load";
-import { startTestServer, type TestServer } from "../helpers/test-server";
+import { call } from "../helpers/crash-load";
+import { cliOn, startTestServer, type TestServer } from "../helpers/test-server";
 
 /** Resolves once the server has logged that it is shutting down (it stops listening in that same tick). */
 async function shutdownLogged(server: TestServer): Promise<void> {
