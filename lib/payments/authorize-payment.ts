@@ -21,6 +21,9 @@ type Status =
   | "approval_expired"
   | "approval_consumed";
 
+/** The window of the payment policy's max_requests_per_minute: a refusal for it says to retry after it. */
+const RATE_WINDOW_SECONDS = 60;
+
 const REFUSALS: Record<Exclude<Status, "authorized" | "policy_required">, { status: number; reason: string }> = {
   session_invalid: { status: 401, reason: "Session is unknown, expired or revoked" },
   missing_scope: { status: 403, reason: "Session lacks the 'spend' scope" },
@@ -73,7 +76,11 @@ export async function authorizePayment(principal: Principal, input: AuthorizePay
   );
   if (evaluation.decision === "BLOCK") {
     const first = evaluation.reasons[0]!;
-    return { status: 403, body: { authorized: false, reason: first.message, code: first.code, reasons: evaluation.reasons, receipt_id: evaluation.receipt_id, session_id: input.session_id } };
+    const body = { authorized: false, reason: first.message, code: first.code, reasons: evaluation.reasons, receipt_id: evaluation.receipt_id, session_id: input.session_id };
+    // Refused requests count toward the minute too, so a caller that waits a whole minute without
+    // asking is sure to find room (unless other agents of a crew-wide window use it first).
+    if (first.code !== "RATE_LIMIT_EXCEEDED") return { status: 403, body };
+    return { status: 403, body: { ...body, retry_after: RATE_WINDOW_SECONDS }, headers: { "retry-after": String(RATE_WINDOW_SECONDS) } };
   }
   if (evaluation.decision === "ESCALATE" || !evaluation.settled) {
     return {

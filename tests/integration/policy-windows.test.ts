@@ -14,8 +14,14 @@ describe("payment windows under bursts (the demo's balanced preset: 20 a minute,
   it("authorizes exactly 20 of 100 concurrent $1 payments from one agent, and refuses the rest with RATE_LIMIT_EXCEEDED", async () => {
     const { key } = await workspaceWithPolicy(balanced);
     const { session_id } = await createSession(key, { agent_id: "hammer", scopes: ["spend"] });
-    const tally = tallyPayments(await atOnce(100, () => pay(key, session_id, 1)), ["RATE_LIMIT_EXCEEDED"]);
+    const responses = await atOnce(100, () => pay(key, session_id, 1));
+    const tally = tallyPayments(responses, ["RATE_LIMIT_EXCEEDED"]);
     expect(tally).toEqual({ authorized: 20, refused: 80, escalated: 0, amount: 20 });
+    // Each refusal says when to ask again: after the minute its window covers.
+    for (const refused of responses.filter((r) => r.status === 403)) {
+      expect(refused.headers.get("retry-after")).toBe("60");
+      expect(refused.body.retry_after).toBe(60);
+    }
     expect((await getSession(key, session_id)).spent).toBe(20);
     await expectChainVerifies(key);
   });
