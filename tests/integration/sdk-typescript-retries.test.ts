@@ -1,0 +1,92 @@
+// The BUILT package (sdk/typescript/dist, compiled here with the root's TypeScript) through a
+// local proxy that fails on cue: retries reuse one Idempotency-Key so a POST whose reply was lost
+// is applied once, 429 waits for Retry-After, and each kind of failure ends as its typed error.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import type * as Sdk from "@/sdk/typescript/src/index";
+import { baseUrl, seedWorkspace } from "../helpers/api";
+import { flakyProxy, type Step } from "../helpers/flaky-proxy";
+
+let sdk: typeof Sdk;
+let key: string;
+
+beforeAll(async () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "sdk/typescript")], { stdio: "inherit" });
+  sdk = (await import(pathToFileURL(path.join(root, "sdk/typescript/dist/index.js")).href)) as typeof Sdk;
+  key = (await seedWorkspace()).key;
+});
+
+async function clientBehind(plan: Step[], options: Partial<Sdk.WardenClientOptions> = {}) {
+  const proxy = await flakyProxy(baseUrl(), plan);
+  return { client: new sdk.WardenClient({ apiKey: key, baseUrl: `${proxy.url}/api`, ...options }), seen: proxy.seen };
+}
+
+describe("the built @warden/sdk package", () => {
+  it("exports the client, the errors and the tool wrappers", () => {
+    expect(Object.keys(sdk).sort()).toEqual(
+      ["ApprovalDeniedError", "ApprovalTimeoutError", "AuthError", "ConflictError", "ConnectionError", "NotFoundError", "PermissionError", "PolicyBlockedError", "RateLimitError", "SDK_ROUTES", "ServerError", "TimeoutError", "ValidationError", "WardenClient", "WardenError", "governAiSdkTool", "governLangChainTool", "governedTool"].sort(),
+    );
+  });
+});
+
+describe("retries", () => {
+  it("retries a POST whose reply was lost with the same Idempotency-Key, so the session is created once", async () => {
+    const { client, seen } = await clientBehind(["forward-then-500", "500"]);
+    const session = await client.createSession({ agentId: "retried" });
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen.map((request) => request.idempotencyKey)).size).toBe(1);
+    expect(seen[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    // The server replayed its first answer: the session the lost reply carried.
+    expect(session.session_id).toBe((seen[0]!.forwardedBody as { session_id: string }).session_id);
+  });
+
+  it("sends a new Idempotency-Key for each new call", async () => {
+    const { client, seen } = await clientBehind([]);
+    await client.createSession({ agentId: "one" });
+    await client.createSession({ agentId: "two" });
+    expect(seen[0]!.idempotencyKey).not.toBe(seen[1]!.idempotencyKey);
+  });
+
+  it("retries dropped connections and 429 (after Retry-After), then succeeds", async () => {
+    const { client, seen } = await clientBehind(["drop", "429"]);
+    expect(await client.listSecrets()).toEqual([]);
+    expect(seen.map((request) => request.path)).toEqual(["/api/v1/secrets", "/api/v1/secrets", "/api/v1/secrets"]);
+  });
+
+  it("raises ServerError with the failing reply's X-Request-ID once maxRetries is spent", async () => {
+    const { client, seen } = await clientBehind(["500", "500", "500"], { maxRetries: 2 });
+    const error = await client.verifyAudit().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(sdk.ServerError);
+    expect(error).toMatchObject({ status: 500, code: "internal_error", requestId: "flaky-3" });
+    expect(seen).toHaveLength(3);
+  });
+
+  it("raises RateLimitError with retryAfter when 429 persists", async () => {
+    const { client } = await clientBehind(["429"], { maxRetries: 0 });
+    await expect(client.listSecrets()).rejects.toMatchObject({ name: "RateLimitError", status: 429, retryAfter: 0 });
+  });
+
+  it("raises ConnectionError when connections keep dropping, and when nothing listens", async () => {
+    const { client, seen } = await clientBehind(["drop", "drop"], { maxRetries: 1 });
+    await expect(client.listSecrets()).rejects.toBeInstanceOf(sdk.ConnectionError);
+    expect(seen).toHaveLength(2);
+    const nowhere = new sdk.WardenClient({ apiKey: key, baseUrl: "http://127.0.0.1:9/api", maxRetries: 0 });
+    const error = await nowhere.getSession("ses_x").catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(sdk.ConnectionError);
+    expect(error.message).not.toContain(key);
+  });
+
+  it("raises TimeoutError when no answer arrives within timeoutMs", async () => {
+    const { client } = await clientBehind(["hang"], { timeoutMs: 200, maxRetries: 0 });
+    await expect(client.getSession("ses_x")).rejects.toMatchObject({ name: "TimeoutError", code: "timeout", status: 0 });
+  });
+
+  it("does not retry a refusal (4xx other than 429)", async () => {
+    const { client, seen } = await clientBehind([]);
+    await expect(client.getSession("ses_unknown")).rejects.toBeInstanceOf(sdk.NotFoundError);
+    expect(seen).toHaveLength(1);
+  });
+});
