@@ -16,7 +16,7 @@ export async function flakyProxy(target: string, plan: Step[]) {
   const sockets = new Set<import("node:net").Socket>();
   const forward = async (request: http.IncomingMessage, body: Buffer) => {
     const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_HEADERS.has(name))) as Record<string, string>;
-    const response = await fetch(`${target}${request.url}`, { method: request.method, headers, body: body.length ? body : undefined });
+    const response = await fetch(`${target}${request.url}`, { method: request.method, headers, body: body.length ? new Uint8Array(body) : undefined });
     const responseHeaders = Object.fromEntries([...response.headers].filter(([name]) => !HOP_HEADERS.has(name)));
     return { status: response.status, headers: responseHeaders, body: Buffer.from(await response.arrayBuffer()) };
   };

@@ -34,3 +34,13 @@ export async function nextPendingApproval(key: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** The error a call fails with; fails the test when the call succeeds. */
+export async function rejectionOf<E extends Error = Error>(call: Promise<unknown>): Promise<E> {
+  try {
+    await call;
+  } catch (error) {
+    return error as E;
+  }
+  throw new Error("expected the call to fail, and it succeeded");
+}

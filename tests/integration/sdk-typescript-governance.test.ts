@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { ApprovalDeniedError, ApprovalTimeoutError, ConflictError, governedTool, PermissionError, PolicyBlockedError, RateLimitError, type WardenClient } from "@/sdk/typescript/src/index";
 import { seedWorkspace } from "../helpers/api";
-import { nextPendingApproval, publishPolicy, reviewer, sdkClient } from "../helpers/sdk";
+import { nextPendingApproval, publishPolicy, reviewer, sdkClient, rejectionOf } from "../helpers/sdk";
 
 async function governedWorkspace(policy: Record<string, unknown>) {
   const { slug, key } = await seedWorkspace();
@@ -46,7 +46,7 @@ describe("authorizePayment escalated by a policy", () => {
     if (!first.pending || !second.pending) throw new Error("expected both payments to escalate");
     await w.reviewer.deny(first.approvalId);
     await expect(w.client.waitForApproval(first.approvalId)).rejects.toMatchObject({ name: "ApprovalDeniedError", approvalId: first.approvalId, code: "approval_denied" });
-    const timedOut = await w.client.waitForApproval(second.approvalId, { timeoutMs: 1_000 }).catch((e: unknown) => e);
+    const timedOut = await rejectionOf(w.client.waitForApproval(second.approvalId, { timeoutMs: 1_000 }));
     expect(timedOut).toBeInstanceOf(ApprovalTimeoutError);
     expect((await w.client.getApproval(second.approvalId)).status).toBe("pending");
   });
@@ -54,7 +54,7 @@ describe("authorizePayment escalated by a policy", () => {
   it("raises RateLimitError for a policy's velocity limit (403 RATE_LIMIT_EXCEEDED)", async () => {
     const w = await governedWorkspace({ payments: { max_requests_per_minute: 1 } });
     await w.client.authorizePayment({ sessionId: w.sessionId, amount: 1 });
-    const error = await w.client.authorizePayment({ sessionId: w.sessionId, amount: 1 }).catch((e: unknown) => e);
+    const error = await rejectionOf(w.client.authorizePayment({ sessionId: w.sessionId, amount: 1 }));
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ status: 403, code: "RATE_LIMIT_EXCEEDED" });
   });
@@ -91,7 +91,7 @@ describe("governedTool", () => {
     const w = await governedWorkspace(TOOL_POLICY);
     const calls: unknown[] = [];
     const remove = governedTool(w.client, { sessionId: w.sessionId, tool: "db.delete" }, async (params: { table: string }) => calls.push(params));
-    const error = await remove({ table: "users" }).catch((e: unknown) => e);
+    const error = await rejectionOf(remove({ table: "users" }));
     expect(error).toBeInstanceOf(PolicyBlockedError);
     expect(error).toMatchObject({ decision: "BLOCK", code: "NO_DELETES", reasons: [{ code: "NO_DELETES" }], receiptId: expect.stringMatching(/^aud_/) });
     expect(calls).toEqual([]);
@@ -111,7 +111,7 @@ describe("governedTool", () => {
     const approved = refund({ order: 1 });
     await w.reviewer.approve(await nextPendingApproval(w.key));
     await approved;
-    const denied = refund({ order: 2 }).catch((e: unknown) => e);
+    const denied = rejectionOf(refund({ order: 2 }));
     await w.reviewer.deny(await nextPendingApproval(w.key));
     expect(await denied).toBeInstanceOf(ApprovalDeniedError);
     expect(refunds).toEqual([1]);

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type * as Sdk from "@/sdk/typescript/src/index";
 import { baseUrl, seedWorkspace } from "../helpers/api";
 import { flakyProxy, type Step } from "../helpers/flaky-proxy";
+import { rejectionOf } from "../helpers/sdk";
 
 let sdk: typeof Sdk;
 let key: string;
@@ -58,7 +59,7 @@ describe("retries", () => {
 
   it("raises ServerError with the failing reply's X-Request-ID once maxRetries is spent", async () => {
     const { client, seen } = await clientBehind(["500", "500", "500"], { maxRetries: 2 });
-    const error = await client.verifyAudit().catch((e: unknown) => e);
+    const error = await rejectionOf(client.verifyAudit());
     expect(error).toBeInstanceOf(sdk.ServerError);
     expect(error).toMatchObject({ status: 500, code: "internal_error", requestId: "flaky-3" });
     expect(seen).toHaveLength(3);
@@ -74,7 +75,7 @@ describe("retries", () => {
     await expect(client.listSecrets()).rejects.toBeInstanceOf(sdk.ConnectionError);
     expect(seen).toHaveLength(2);
     const nowhere = new sdk.WardenClient({ apiKey: key, baseUrl: "http://127.0.0.1:9/api", maxRetries: 0 });
-    const error = await nowhere.getSession("ses_x").catch((e: unknown) => e as Error);
+    const error = await rejectionOf<Error>(nowhere.getSession("ses_x"));
     expect(error).toBeInstanceOf(sdk.ConnectionError);
     expect(error.message).not.toContain(key);
   });

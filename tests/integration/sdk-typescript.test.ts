@@ -5,7 +5,7 @@ import { inspect } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AuthError, NotFoundError, PermissionError, ValidationError, WardenClient } from "@/sdk/typescript/src/index";
 import { createKey, seedWorkspace } from "../helpers/api";
-import { sdkClient } from "../helpers/sdk";
+import { sdkClient, rejectionOf } from "../helpers/sdk";
 
 let slug: string;
 let client: WardenClient;
@@ -37,7 +37,7 @@ describe("WardenClient sessions and payments", () => {
     const { session_id } = await client.createSession({ agentId: "payer", scopes: ["spend"], spendLimit: 10 });
     const paid = await client.authorizePayment({ sessionId: session_id, amount: 7.5, description: "api credits" });
     expect(paid).toMatchObject({ pending: false, authorized: true, authorization_id: expect.stringMatching(/^auth_/), amount: 7.5, remaining_budget: 2.5 });
-    const refused = await client.authorizePayment({ sessionId: session_id, amount: 5 }).catch((error: unknown) => error);
+    const refused = await rejectionOf(client.authorizePayment({ sessionId: session_id, amount: 5 }));
     expect(refused).toBeInstanceOf(PermissionError);
     expect(refused).toMatchObject({ status: 403, body: { authorized: false }, requestId: expect.any(String) });
     expect((await client.getSession(session_id)).spent).toBe(7.5);
@@ -89,7 +89,7 @@ describe("WardenClient vault", () => {
   it("raises PermissionError for a session lacking the secret's scope, without the value in the message", async () => {
     const { session_id } = await client.createSession({ agentId: "vault-reader", scopes: ["read"] });
     await client.storeSecret({ name: "admin_token", value: "tok_very_secret_value", scopeRequired: "admin" });
-    const error = await client.getSecret("admin_token", session_id).catch((e: unknown) => e as Error);
+    const error = await rejectionOf<Error>(client.getSecret("admin_token", session_id));
     expect(error).toBeInstanceOf(PermissionError);
     expect(error.message).toContain("Session lacks 'admin' scope for secret 'admin_token'");
     expect(`${error.message} ${inspect(error)}`).not.toContain("tok_very_secret_value");
@@ -100,7 +100,7 @@ describe("WardenClient errors", () => {
   it("raises AuthError for an unknown key, and neither the error nor the client shows the key", async () => {
     const apiKey = "wdn_this_key_does_not_exist_0123456789";
     const stranger = sdkClient(apiKey);
-    const error = await stranger.listSecrets().catch((e: unknown) => e as AuthError);
+    const error = await rejectionOf<AuthError>(stranger.listSecrets());
     expect(error).toBeInstanceOf(AuthError);
     expect(error).toMatchObject({ status: 401, code: "unauthorized", requestId: expect.any(String) });
     expect(`${error.message} ${inspect(error)} ${inspect(stranger)} ${JSON.stringify(stranger)}`).not.toContain(apiKey);
@@ -108,7 +108,7 @@ describe("WardenClient errors", () => {
 
   it("raises PermissionError with code insufficient_scope when the key lacks the route's scope", async () => {
     const readOnly = sdkClient(await createKey(slug, ["audit:read"]));
-    const error = await readOnly.createSession({ agentId: "nope" }).catch((e: unknown) => e);
+    const error = await rejectionOf(readOnly.createSession({ agentId: "nope" }));
     expect(error).toBeInstanceOf(PermissionError);
     expect(error).toMatchObject({ status: 403, code: "insufficient_scope", body: { required: "sessions:write" } });
   });
@@ -118,7 +118,7 @@ describe("WardenClient errors", () => {
   });
 
   it("raises ValidationError naming the field and the reason for bad input", async () => {
-    const error = await client.createSession({ agentId: "x", ttl: -5 }).catch((e: unknown) => e as ValidationError);
+    const error = await rejectionOf<ValidationError>(client.createSession({ agentId: "x", ttl: -5 }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ status: 400, code: "invalid_request", field: "ttl" });
     expect(error.reason).toEqual(expect.any(String));
