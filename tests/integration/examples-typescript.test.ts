@@ -39,7 +39,7 @@ function exportDir(): string {
   return dir;
 }
 
-async function runExample(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+async function runExample(args: string[], extraEnv: Record<string, string> = {}) {
   const run = await runTsx(EXAMPLE, args, { ...env, ...extraEnv });
   const line = run.stdout.split("\n").find((text) => text.startsWith("RESULT "));
   expect(line, `no RESULT line; stdout: ${run.stdout} stderr: ${run.stderr}`).toBeDefined();
