@@ -1,7 +1,10 @@
-// The BUILT package (sdk/typescript/dist, compiled here with the root's TypeScript) through a
+// The BUILT package (compiled here with its own tsconfig and the root's TypeScript, into a
+// directory of this run so parallel projects do not overwrite each other's files) through a
 // local proxy that fails on cue: retries reuse one Idempotency-Key so a POST whose reply was lost
 // is applied once, 429 waits for Retry-After, and each kind of failure ends as its typed error.
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,11 +16,25 @@ import { rejectionOf } from "../helpers/sdk";
 let sdk: typeof Sdk;
 let key: string;
 
-beforeAll(async () => {
+/** Builds the package as `npm run sdk:build` does, into a temporary copy; returns its package.json's entry points. */
+function buildPackage(packageDir: string) {
   const root = path.resolve(import.meta.dirname, "../..");
-  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "sdk/typescript")], { stdio: "inherit" });
-  sdk = (await import(pathToFileURL(path.join(root, "sdk/typescript/dist/index.js")).href)) as typeof Sdk;
+  fs.copyFileSync(path.join(root, "sdk/typescript/package.json"), path.join(packageDir, "package.json"));
+  const tsc = path.join(root, "node_modules/typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-p", path.join(root, "sdk/typescript"), "--outDir", path.join(packageDir, "dist")], { stdio: "inherit" });
+  const { exports } = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")) as { exports: { ".": { import: string; types: string } } };
+  return { module: path.join(packageDir, exports["."].import), types: path.join(packageDir, exports["."].types) };
+}
+
+let typesFile: string;
+
+beforeAll(async () => {
+  const packageDir = fs.mkdtempSync(path.join(os.tmpdir(), "warden-sdk-"));
+  const entry = buildPackage(packageDir);
+  typesFile = entry.types;
+  sdk = (await import(pathToFileURL(entry.module).href)) as typeof Sdk;
   key = (await seedWorkspace()).key;
+  return () => fs.rmSync(packageDir, { recursive: true, force: true });
 });
 
 async function clientBehind(plan: Step[], options: Partial<Sdk.WardenClientOptions> = {}) {
@@ -26,7 +43,8 @@ async function clientBehind(plan: Step[], options: Partial<Sdk.WardenClientOptio
 }
 
 describe("the built @warden/sdk package", () => {
-  it("exports the client, the errors and the tool wrappers", () => {
+  it("builds, and its package.json entry points give type declarations and export the client, the errors and the tool wrappers", () => {
+    expect(fs.existsSync(typesFile)).toBe(true);
     expect(Object.keys(sdk).sort()).toEqual(
       ["ApprovalDeniedError", "ApprovalTimeoutError", "AuthError", "ConflictError", "ConnectionError", "NotFoundError", "PermissionError", "PolicyBlockedError", "RateLimitError", "SDK_ROUTES", "ServerError", "TimeoutError", "ValidationError", "WardenClient", "WardenError", "governAiSdkTool", "governLangChainTool", "governedTool"].sort(),
     );

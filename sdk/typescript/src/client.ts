@@ -137,8 +137,8 @@ export class WardenClient {
   getApproval(approvalId: string, options: { waitSeconds?: number } = {}): Promise<T.Approval> {
     const wait = options.waitSeconds === undefined ? undefined : Math.min(MAX_WAIT_SECONDS, Math.max(0, Math.round(options.waitSeconds)));
     // A held request must not be cut short by the per-attempt timeout.
-    const timeoutMs = wait === undefined ? undefined : Math.max(30_000, (wait + 15) * 1000);
-    return this.#json(SDK_ROUTES.getApproval, { id: approvalId }, { query: { wait }, timeoutMs });
+    const minTimeoutMs = wait === undefined ? undefined : (wait + 15) * 1000;
+    return this.#json(SDK_ROUTES.getApproval, { id: approvalId }, { query: { wait }, minTimeoutMs });
   }
 
   /**

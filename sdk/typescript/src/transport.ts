@@ -6,7 +6,8 @@ import { ConnectionError, errorFromResponse, RateLimitError, ServerError, Timeou
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 export type QueryValue = string | number | boolean | undefined;
-export type RequestOptions = { query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string>; timeoutMs?: number };
+/** minTimeoutMs: for requests the server holds on purpose (approval waits), never cut shorter than that. */
+export type RequestOptions = { query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string>; minTimeoutMs?: number };
 export type ApiResponse<T> = { status: number; body: T; requestId: string | null };
 
 export type TransportConfig = { apiKey: string; baseUrl: string; timeoutMs: number; maxRetries: number; fetch: typeof fetch };
@@ -58,7 +59,7 @@ export class Transport {
     if (method === "post") headers["idempotency-key"] ??= crypto.randomUUID();
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     for (let attempt = 0; ; attempt++) {
-      const result = await this.#attempt<T>(method.toUpperCase(), url, headers, body, options.timeoutMs ?? this.#config.timeoutMs);
+      const result = await this.#attempt<T>(method.toUpperCase(), url, headers, body, Math.max(options.minTimeoutMs ?? 0, this.#config.timeoutMs));
       if (!(result instanceof Error)) return result;
       if (attempt >= this.#config.maxRetries || !isRetryable(result)) throw result;
       await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt, result)));
