@@ -129,4 +129,9 @@ describe("WardenClient errors", () => {
     expect(() => new WardenClient({ apiKey: "k", baseUrl: "localhost:3000" })).toThrow(/must be an http\(s\) URL/);
     expect(() => new WardenClient({ apiKey: "k", maxRetries: -1 })).toThrow(/maxRetries/);
   });
+
+  it("refuses an empty id before sending anything", async () => {
+    await expect(client.getSession("")).rejects.toThrow("id must be a non-empty string");
+    await expect(client.getSecret("", "ses_x")).rejects.toThrow("name must be a non-empty string");
+  });
 });

@@ -63,7 +63,12 @@ export class WardenClient {
 
   async #call<Result>(route: SdkRoute, pathParams: Record<string, string>, options?: RequestOptions): Promise<{ status: number; body: Result }> {
     const [method, template] = route;
-    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? ""));
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = pathParams[name];
+      // An empty id would address another route (GET /v1/sessions/ is not a session).
+      if (typeof value !== "string" || value === "") throw new TypeError(`${name} must be a non-empty string`);
+      return encodeURIComponent(value);
+    });
     return this.#transport.request<Result>(method, path, options);
   }
 
