@@ -72,6 +72,8 @@ def governed_crew_tools(client: Any, crew_id: str, agents: Dict[str, Iterable[To
             func, options = spec if isinstance(spec, tuple) else (spec, {})
             name = options.get("tool") or func.__name__
             description = (func.__doc__ or name).strip().splitlines()[0]
-            governed = governed_tool(client, session["session_id"], **dict(governed_kwargs, tool=name, **options))(func)
+            merged = dict(governed_kwargs, **options)
+            merged["tool"] = name
+            governed = governed_tool(client, session["session_id"], **merged)(func)
             tools[agent_id].append(_as_tool(name, description, governed))
     return CrewTools(tools, sessions)
