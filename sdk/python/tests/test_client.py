@@ -3,7 +3,7 @@ import os
 import unittest
 from unittest import mock
 
-from support import BASE_URL, WardenTestCase, unique
+from support import ADMIN_KEY, BASE_URL, WardenTestCase, unique
 
 import warden_sdk
 from warden_sdk import HaldirClient, WardenClient
@@ -37,7 +37,7 @@ class ConstructionTest(unittest.TestCase):
 
 class SessionsTest(WardenTestCase):
     def test_creates_reads_checks_and_revokes_a_session_with_haldirs_positional_arguments(self):
-        haldir = HaldirClient(self.client._transport._api_key, BASE_URL)
+        haldir = HaldirClient(ADMIN_KEY, BASE_URL)
         agent = unique("haldir")
         created = haldir.create_session(agent, ["read", "search"], 600, 25.0)
         self.assertEqual(created.status_code, 201)
