@@ -2,7 +2,7 @@
 request id and body, and never carrying the API key or a secret's value."""
 import builtins
 
-from support import BASE_URL, LIMITED_KEY, REVIEWER_KEY, WardenTestCase, api, publish_policy, reviewer, unique
+from support import BASE_URL, LIMITED_KEY, WardenTestCase, publish_policy, unique
 
 import warden_sdk
 from warden_sdk import WardenClient
@@ -54,12 +54,13 @@ class ErrorTypesTest(WardenTestCase):
         with self.assertRaisesRegex(ValueError, "non-empty"):
             self.client.get_session("")
 
-    def test_raises_conflict_error_when_approving_a_denied_request(self):
-        request_id = self.client.request_approval(self.session()["session_id"], "deploy", "prod", "release")["request_id"]
-        api("POST", "/v1/approvals/%s/deny" % request_id, {"note": "no"}, key=REVIEWER_KEY)
+    def test_raises_conflict_error_for_a_payment_whose_approval_is_still_pending(self):
+        session = self.session("buyer", scopes=["spend"])
+        publish_policy(session["agent_id"], payments={"escalate_above": 5})
+        pending = self.client.authorize_payment(session["session_id"], 9)
         with self.assertRaises(warden_sdk.ConflictError) as caught:
-            reviewer()._call("POST", "/approvals/%s/approve" % request_id, {"note": "yes after all"})
-        self.assertEqual(caught.exception.status_code, 409)
+            self.client.authorize_payment(session["session_id"], 9, approval_id=pending.approval_id)
+        self.assertEqual((caught.exception.status_code, caught.exception.code), (409, "approval_pending"))
 
     def test_raises_rate_limit_error_when_a_policy_limits_payments_per_minute(self):
         session = self.session("buyer", scopes=["spend"])
