@@ -9,7 +9,7 @@ import { collect, ROOT, type RunResult } from "./processes";
 
 export const PYTHON = process.env.PYTHON ?? "python3";
 
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<RunResult> {
+export function run(command: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<RunResult> {
   const child = spawn(command, args, { cwd, env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   return collect(child);
 }
