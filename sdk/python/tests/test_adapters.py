@@ -1,7 +1,7 @@
 """Adapters with fakes of the frameworks' interfaces, against the real server."""
 import inspect
 
-from support import WardenTestCase, api, unique
+from support import WardenTestCase, unique
 from framework_fakes import FakeAutoGenAgent
 
 import warden_sdk
@@ -45,7 +45,7 @@ class AutoGenAdapterTest(WardenTestCase):
 
 class CrewAIAdapterTest(WardenTestCase):
     def test_gives_each_agent_its_own_session_on_the_crew_budget_and_one_agent_hitting_it_leaves_others_working(self):
-        crew = api("POST", "/v1/crews", {"name": unique("crew"), "budget": 10})
+        crew = self.client.create_crew(unique("crew"), 10)
         done = []
 
         def buy_dataset(name: str) -> str:

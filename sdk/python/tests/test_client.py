@@ -3,7 +3,7 @@ import os
 import unittest
 from unittest import mock
 
-from support import ADMIN_KEY, BASE_URL, WardenTestCase, api, unique
+from support import ADMIN_KEY, BASE_URL, WardenTestCase, unique
 
 import warden_sdk
 from warden_sdk import HaldirClient, WardenClient
@@ -51,7 +51,7 @@ class SessionsTest(WardenTestCase):
         self.assertFalse(haldir.check_permission(session_id, "search")["allowed"])
 
     def test_attaches_a_session_to_a_crew_with_metadata(self):
-        crew = api("POST", "/v1/crews", {"name": unique("crew"), "budget": 10})
+        crew = self.client.create_crew(unique("crew"), 10)
         created = self.client.create_session(unique("member"), ["spend"], crew_id=crew["crew_id"], metadata={"run": 1})
         self.assertEqual(created["crew_id"], crew["crew_id"])
 
@@ -101,7 +101,7 @@ class PaymentsAndAuditTest(WardenTestCase):
         self.assertEqual((spend["payments_usd"], spend["payment_count"]), (7, 1))
 
     def test_reports_a_crews_spend(self):
-        crew = api("POST", "/v1/crews", {"name": unique("crew"), "budget": 100})
+        crew = self.client.create_crew(unique("crew"), 100)
         session_id = self.client.create_session(unique("member"), ["spend"], crew_id=crew["crew_id"])["session_id"]
         self.client.log_action(session_id, "scrape", "page", 2.0)
         self.client.authorize_payment(session_id, 3)

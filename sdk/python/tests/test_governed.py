@@ -101,6 +101,14 @@ class GovernedToolTest(WardenTestCase):
         self.assertEqual((self.calls, self.client.get_session(self.session_id)["spent"]), ([("x", 4)], 4))
         self.assertRegex(self.logged()[0]["details"]["authorization_id"], r"^auth_")
 
+    def test_waits_for_a_reviewer_when_the_charge_escalates_and_pays_with_the_approval(self):
+        publish_policy(self.agent["agent_id"], payments={"escalate_above": 2})
+        Reviewer(self.agent["agent_id"], approve=True).start()
+        pending = []
+        self.search_tool(charge=3.0, on_pending=pending.append, approval_timeout=60)("x", limit=1)
+        self.assertEqual((len(self.calls), self.client.get_session(self.session_id)["spent"]), (1, 3))
+        self.assertEqual(self.client.get_approval(pending[0])["status"], "approved")
+
     def test_governs_a_coroutine_function(self):
         @self.client.governed_tool(self.session_id, tool="async.fetch", cost_usd=0.1)
         async def fetch(url):

@@ -150,16 +150,30 @@ class WardenClient:
             "session_id": session_id, "kind": kind, "tool": tool, "action": action or tool or kind,
             "params": params or {}, "suggested_by": suggested_by, "conversation": conversation}))
 
+    # Administration the examples and adapters need (an admin key's scopes)
+    def create_crew(self, name: str, budget: Optional[float] = None, budget_window: str = "run", *,
+                    agent_ids: Optional[List[str]] = None, description: Optional[str] = None) -> Result:
+        """A crew whose `budget` every member's payments share (window `run`, `day` or `month`)."""
+        return self._call("POST", "/crews", _drop_none({"name": name, "budget": budget, "budget_window": budget_window,
+                                                       "agent_ids": agent_ids, "description": description}))
+
+    def create_policy(self, document: Dict[str, Any], publish: bool = True) -> Result:
+        """Creates a policy (name, target, default, rules, payments) and, unless publish=False, puts it in force."""
+        created = self._call("POST", "/policies", document)
+        if publish:
+            self._call("POST", "/policies/%s/publish" % _segment(created["policy_id"]), {})
+        return created
+
     def governed_tool(self, session_id: str, tool: Optional[str] = None, scope: Optional[str] = None,
                       kind: str = "tool_call", cost_usd: Union[float, Callable[[Any], float]] = 0.0,
                       suggested_by: Optional[str] = None, wait_for_approval: bool = True,
-                      approval_timeout: float = 300.0, *, charge: Union[None, float, Callable[[Dict[str, Any]], float]] = None
-                      ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+                      approval_timeout: float = 300.0, *, charge: Union[None, float, Callable[[Dict[str, Any]], float]] = None,
+                      on_pending: Optional[Callable[[str], None]] = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Decorator that governs a function: see warden_sdk.governed.governed_tool."""
         from .governed import governed_tool
         return governed_tool(self, session_id, tool=tool, scope=scope, kind=kind, cost_usd=cost_usd,
                              suggested_by=suggested_by, wait_for_approval=wait_for_approval,
-                             approval_timeout=approval_timeout, charge=charge)
+                             approval_timeout=approval_timeout, charge=charge, on_pending=on_pending)
 
 
 HaldirClient = WardenClient

@@ -49,10 +49,12 @@ class _Call:
 class Governor:
     def __init__(self, client: Any, session_id: str, tool: str, action: str, scope: Optional[str], kind: str,
                  cost_usd: Union[float, Callable[[Any], float]], suggested_by: Optional[str],
-                 wait_for_approval: bool, approval_timeout: float, charge: Price) -> None:
+                 wait_for_approval: bool, approval_timeout: float, charge: Price,
+                 on_pending: Optional[Callable[[str], None]]) -> None:
         self.client, self.session_id, self.tool, self.action = client, session_id, tool, action
         self.scope, self.kind, self.cost_usd, self.suggested_by = scope, kind, cost_usd, suggested_by
         self.wait, self.approval_timeout, self.charge = wait_for_approval, approval_timeout, charge
+        self.on_pending = on_pending
 
     def before(self, call: _Call, suggested_by: Optional[str]) -> Dict[str, Any]:
         """Raises when the call must not run; otherwise constrains `call` and returns the audit context."""
@@ -80,6 +82,8 @@ class Governor:
         return context
 
     def _await_reviewer(self, approval_id: str) -> None:
+        if self.on_pending:
+            self.on_pending(approval_id)
         if not self.wait:
             raise ApprovalTimeout("%s needs a reviewer's approval (%s); waiting is disabled" % (self.tool, approval_id), approval_id)
         self.client.wait_for_approval(approval_id, self.approval_timeout)
@@ -109,13 +113,15 @@ class Governor:
 def governed_tool(client: Any, session_id: str, tool: Optional[str] = None, scope: Optional[str] = None,
                   kind: str = "tool_call", cost_usd: Union[float, Callable[[Any], float]] = 0.0,
                   suggested_by: Optional[str] = None, wait_for_approval: bool = True,
-                  approval_timeout: float = 300.0, charge: Price = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+                  approval_timeout: float = 300.0, charge: Price = None,
+                  on_pending: Optional[Callable[[str], None]] = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator. `cost_usd`: logged cost, or a function of the result. `charge`: a price (or a
-    function of the parameters) authorized as a payment before the call, so budgets can refuse it."""
+    function of the parameters) authorized as a payment before the call, so budgets can refuse it.
+    `on_pending(approval_id)` is called when a reviewer must decide (e.g. to say where to approve)."""
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
         governor = Governor(client, session_id, tool or func.__name__, func.__name__, scope, kind, cost_usd,
-                            suggested_by, wait_for_approval, approval_timeout, charge)
+                            suggested_by, wait_for_approval, approval_timeout, charge, on_pending)
         signature = inspect.signature(func)
 
         if inspect.iscoroutinefunction(func):
