@@ -59,8 +59,7 @@ def main() -> int:
 
     def announce(approval_id):
         pending.append(approval_id)
-        print("APPROVAL " + approval_id)
-        print("Waiting for a reviewer: approve it at " + approvals_page)
+        print("APPROVAL %s waits for a reviewer: approve it at %s" % (approval_id, approvals_page))
 
     def pay_invoice(amount: float, recipient: str) -> str:
         """Pay a supplier's invoice."""

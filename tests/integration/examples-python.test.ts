@@ -68,7 +68,7 @@ describe("examples/autogen_payment_approval.py", () => {
     const child = spawn(venv.python, [example("autogen_payment_approval.py")], { cwd: ROOT, env: { ...process.env, ...exampleEnv() }, stdio: ["ignore", "pipe", "pipe"] });
     const finished = collect(child);
     onTestFinished(() => void (child.exitCode === null && child.kill())); // never leave it waiting for a reviewer
-    const approvalId = (await waitForLine(child, /^APPROVAL apr_/)).slice("APPROVAL ".length).trim();
+    const approvalId = (await waitForLine(child, /^APPROVAL apr_/)).split(" ")[1]!;
     expect((await get(`/approvals/${approvalId}`)).status).toBe("pending");
     const approved = await api("POST", `/api/v1/approvals/${approvalId}/approve`, { key: reviewerKey, body: { note: "invoice checked" } });
     expect(approved.status).toBe(200);
