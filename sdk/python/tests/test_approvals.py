@@ -1,6 +1,6 @@
 """Approvals: request, read, wait for a reviewer's decision; a payment a policy escalates
 answers 202 as a pending result and authorizes once with its approval id."""
-from support import REVIEWER_KEY, Reviewer, WardenTestCase, api, publish_policy
+from support import REVIEWER_KEY, Reviewer, WardenTestCase, api, publish_policy, unique
 
 import warden_sdk
 
@@ -53,6 +53,17 @@ class ApprovalsTest(WardenTestCase):
             self.client.authorize_payment(session["session_id"], 80, "USD", "GPU hours", recipient="cloud@example.com",
                                           approval_id=pending.approval_id)
         self.assertEqual(self.client.get_session(session["session_id"])["spent"], 80)
+
+    def test_an_escalated_secret_read_is_pending_then_reads_with_its_approval_id(self):
+        session = self.session("reader")
+        name = unique("escalated-secret")
+        self.client.store_secret(name, "value-behind-review")
+        publish_policy(session["agent_id"], rules=[{"id": "review-reads", "kinds": ["secret_read"], "effect": "ESCALATE"}])
+        pending = self.client.get_secret(name, session["session_id"])
+        self.assertEqual((pending.status_code, pending.pending, "value" in pending), (202, True, False))
+        api("POST", "/v1/approvals/%s/approve" % pending.approval_id, {"note": "ok"}, key=REVIEWER_KEY)
+        read = self.client.get_secret(name, session["session_id"], approval_id=pending.approval_id)
+        self.assertEqual(read["value"], "value-behind-review")
 
     def test_evaluate_reports_an_escalation_as_pending_with_its_approval_id(self):
         session = self.session("ops")
