@@ -25,6 +25,12 @@ class ConstructionTest(unittest.TestCase):
             with self.assertRaisesRegex(ValueError, "WARDEN_API_KEY"):
                 WardenClient()
 
+    def test_refuses_a_base_url_without_a_scheme_and_a_non_positive_timeout(self):
+        with self.assertRaisesRegex(ValueError, "http://"):
+            WardenClient("wdn_x", "localhost:3000/api")
+        with self.assertRaisesRegex(ValueError, "timeout"):
+            WardenClient("wdn_x", "http://h/api", timeout=0)
+
     def test_never_shows_the_api_key_in_its_repr(self):
         self.assertNotIn("wdn_secret", repr(WardenClient("wdn_secret", "http://h/api")))
         self.assertNotIn("wdn_secret", repr(WardenClient("wdn_secret", "http://h/api")._transport))
