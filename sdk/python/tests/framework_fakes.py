@@ -27,3 +27,14 @@ class FakeAutoGenAgent:
     def execute_function(self, name: str, arguments: Dict[str, Any]) -> Any:
         """What the user proxy does with the assistant's tool call."""
         return self.function_map[name](**arguments)
+
+
+class FakeCrewAIBaseTool:
+    """crewai.tools.BaseTool as the adapter uses it: class-level name and description, and
+    run(**kwargs) delegating to the subclass's _run(**kwargs)."""
+
+    name: str
+    description: str
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        return self._run(*args, **kwargs)

@@ -1,11 +1,13 @@
 """Adapters with fakes of the frameworks' interfaces, against the real server."""
 import inspect
+from unittest import mock
 
 from support import WardenTestCase, unique
-from framework_fakes import FakeAutoGenAgent
+from framework_fakes import FakeAutoGenAgent, FakeCrewAIBaseTool
 
 import warden_sdk
 from warden_sdk.adapters.autogen import create_pair_sessions, register_governed_function
+import warden_sdk.adapters.crewai as crewai_adapter
 from warden_sdk.adapters.crewai import GovernedTool, governed_crew_tools
 
 
@@ -80,3 +82,17 @@ class CrewAIAdapterTest(WardenTestCase):
 
         self.assertEqual(done, [("buy", "papers"), ("buy", "tweets"), ("summarize", "a long research text")])
         self.assertEqual(self.client.get_spend(crew_id=crew["crew_id"])["payments_usd"], 9)
+
+
+class CrewAIBaseToolTest(WardenTestCase):
+    def test_builds_subclasses_of_crewais_base_tool_when_crewai_is_installed(self):
+        def lookup(term: str) -> str:
+            """Look a term up."""
+            return "definition of " + term
+
+        reader = unique("reader")
+        with mock.patch.object(crewai_adapter, "_CrewAIBaseTool", FakeCrewAIBaseTool):
+            tools = governed_crew_tools(self.client, self.client.create_crew(unique("crew"))["crew_id"], agents={reader: [lookup]})
+        [tool] = tools[reader]
+        self.assertIsInstance(tool, FakeCrewAIBaseTool)
+        self.assertEqual((tool.name, tool.description, tool.run(term="crew")), ("lookup", "Look a term up.", "definition of crew"))
