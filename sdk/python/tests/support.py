@@ -55,14 +55,14 @@ class Reviewer(threading.Thread):
 
     def __init__(self, agent_id: str, approve: bool) -> None:
         super().__init__(daemon=True)
-        self.agent_id, self.approve, self.decided = agent_id, approve, None
+        self.agent_id, self.approve = agent_id, approve
 
     def run(self) -> None:
         for _ in range(600):
             mine = [r for r in api("GET", "/v1/approvals/pending", key=REVIEWER_KEY)["requests"] if r.get("agent_id") == self.agent_id]
             if mine:
                 verb = "approve" if self.approve else "deny"
-                self.decided = api("POST", "/v1/approvals/%s/%s" % (mine[0]["request_id"], verb), {"note": "test"}, key=REVIEWER_KEY)
+                api("POST", "/v1/approvals/%s/%s" % (mine[0]["request_id"], verb), {"note": "test"}, key=REVIEWER_KEY)
                 return
             time.sleep(0.1)
 
