@@ -95,6 +95,15 @@ class PaymentsAndAuditTest(WardenTestCase):
         rest = self.client.get_audit_trail(agent_id=session["agent_id"], tool="search", limit=2, cursor=page["next_cursor"])
         self.assertEqual([e["action"] for e in rest["entries"]], ["query-0"])
 
+    def test_reads_only_flagged_entries_with_flagged_only(self):
+        session_id = self.session(scopes=["read"])["session_id"]
+        self.client.check_permission(session_id, "read")
+        self.client.check_permission(session_id, "deploy")  # a denied check is flagged
+        flagged = self.client.get_audit_trail(session_id=session_id, flagged_only=True)["entries"]
+        self.assertEqual(len(flagged), 1)
+        self.assertTrue(flagged[0]["flagged"])
+        self.assertGreater(self.client.get_audit_trail(session_id=session_id)["count"], 1)
+
     def test_reports_spend_as_haldir_does_with_payments_apart(self):
         session_id = self.session(scopes=["spend"])["session_id"]
         self.client.log_action(session_id, "llm", "complete", 0.5)
