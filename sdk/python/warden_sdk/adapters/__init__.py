@@ -1,0 +1,1 @@
+"""Framework adapters. The frameworks are optional: nothing here imports them unless present."""
