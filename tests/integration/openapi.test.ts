@@ -31,4 +31,10 @@ describe("API discovery", () => {
     expect(html).toContain("/api/v1/payments/authorize");
     expect(html).toContain("payments:write");
   });
+
+  it("points agent developers at the Python and TypeScript SDKs", async () => {
+    const html = await (await fetch(`${baseUrl()}/api-docs`)).text();
+    expect(html).toContain("Client libraries");
+    for (const text of ["warden_sdk", "pip install ./sdk/python", "@warden/sdk", "sdk/typescript/README.md"]) expect(html).toContain(text);
+  });
 });

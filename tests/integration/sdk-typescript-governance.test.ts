@@ -56,7 +56,9 @@ describe("authorizePayment escalated by a policy", () => {
     await w.client.authorizePayment({ sessionId: w.sessionId, amount: 1 });
     const error = await rejectionOf(w.client.authorizePayment({ sessionId: w.sessionId, amount: 1 }));
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ status: 403, code: "RATE_LIMIT_EXCEEDED" });
+    // Still the 403 it is: code catching PermissionError catches it; the server says when to retry.
+    expect(error).toBeInstanceOf(PermissionError);
+    expect(error).toMatchObject({ status: 403, code: "RATE_LIMIT_EXCEEDED", retryAfter: 60 });
   });
 });
 

@@ -69,6 +69,8 @@ class ErrorTypesTest(WardenTestCase):
         with self.assertRaises(warden_sdk.RateLimitError) as caught:
             self.client.authorize_payment(session["session_id"], 1)
         self.assertEqual((caught.exception.status_code, caught.exception.code), (403, "RATE_LIMIT_EXCEEDED"))
+        self.assertEqual(caught.exception.retry_after, 60)
+        self.assertIsInstance(caught.exception, warden_sdk.HaldirPermissionError)
 
     def test_raises_permission_error_with_the_policys_reason_code_for_a_blocked_payment(self):
         session = self.session("buyer", scopes=["spend"])

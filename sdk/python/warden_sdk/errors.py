@@ -70,8 +70,9 @@ class ConflictError(WardenError):
     """409: e.g. an approval already decided, consumed or still pending, a name taken."""
 
 
-class RateLimitError(WardenError):
-    """429, or a policy's RATE_LIMIT_EXCEEDED refusal; `retry_after` seconds when the server said."""
+class RateLimitError(PermissionError):
+    """429, or a policy's RATE_LIMIT_EXCEEDED refusal (a 403: Haldir code catching 403s catches it);
+    `retry_after` seconds when the server said (60 for a policy's requests-per-minute)."""
 
     def __init__(self, message: str, status_code: int = 0, body: Optional[Dict[str, Any]] = None,
                  code: Optional[str] = None, request_id: Optional[str] = None,

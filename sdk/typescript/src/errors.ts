@@ -40,8 +40,8 @@ export class ValidationError extends WardenError {
 }
 /** 409: already decided, name taken, or the same Idempotency-Key still running. */
 export class ConflictError extends WardenError {}
-/** 429, or 403 with code RATE_LIMIT_EXCEEDED (a policy's velocity limit). */
-export class RateLimitError extends WardenError {
+/** 429, or 403 with code RATE_LIMIT_EXCEEDED (a policy's velocity limit): a PermissionError too, as the 403 it usually is. */
+export class RateLimitError extends PermissionError {
   /** Seconds the server asked to wait (Retry-After), when it said. */
   retryAfter: number | null = null;
 }
@@ -51,8 +51,8 @@ export class TimeoutError extends WardenError {}
 /** The server could not be reached, after every retry. */
 export class ConnectionError extends WardenError {}
 
-/** A policy said BLOCK (or ESCALATE when the caller chose not to wait for approval). */
-export class PolicyBlockedError extends WardenError {
+/** A policy said BLOCK (or ESCALATE when the caller chose not to wait for approval): a PermissionError too. */
+export class PolicyBlockedError extends PermissionError {
   decision = "BLOCK";
   reasons: { code: string; message: string; rule_id?: string | null }[] = [];
   receiptId: string | null = null;
