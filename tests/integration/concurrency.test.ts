@@ -37,7 +37,7 @@ describe("budgets under 200 concurrent $1 authorizations", () => {
     const remaining = responses.filter((r) => r.status === 200).map((r) => r.body.remaining_budget as number);
     expect(remaining.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     const payments = await spend(key, `session_id=${session_id}`);
-    expect(payments.by_tool.payments).toBe(50);
+    expect(payments.payments_usd).toBe(50);
     expect((await verify(key)).verified).toBe(true);
   });
 
@@ -51,7 +51,7 @@ describe("budgets under 200 concurrent $1 authorizations", () => {
     expect((await api("GET", "/api/v1/agents/fleet", { key })).body).toMatchObject({ budget: 50, spent: 50, remaining_budget: 0 });
     const spentBySession = await Promise.all(sessions.map(async (s) => (await getSession(key, s.session_id)).spent as number));
     expect(spentBySession.reduce((a, b) => a + b, 0)).toBe(50);
-    expect((await spend(key, "agent_id=fleet")).by_tool.payments).toBe(50);
+    expect((await spend(key, "agent_id=fleet")).payments_usd).toBe(50);
   });
 
   it("authorizes exactly 50 against a $50 crew budget shared by several agents' sessions", async () => {
@@ -65,7 +65,7 @@ describe("budgets under 200 concurrent $1 authorizations", () => {
     expect(after.body.members.sort()).toEqual(["worker-0", "worker-1", "worker-2", "worker-3", "worker-4"]);
     const spentBySession = await Promise.all(sessions.map(async (s) => (await getSession(key, s.session_id)).spent as number));
     expect(spentBySession.reduce((a, b) => a + b, 0)).toBe(50);
-    expect((await spend(key, `crew_id=${crew.crew_id}`)).by_tool.payments).toBe(50);
+    expect((await spend(key, `crew_id=${crew.crew_id}`)).payments_usd).toBe(50);
   });
 });
 
