@@ -5,7 +5,8 @@ import { classifyCall, DATA_WRITERS, decodesData, opensForWrite } from "./python
 import { positionalArgs, PythonScope } from "./python-scope";
 import { fieldChildren, type Node, walk } from "./syntax-tree";
 
-const SESSION_CONSTRUCTORS: Record<string, string> = { "requests.Session": "requests", "httpx.Client": "httpx", "httpx.AsyncClient": "httpx" };
+// Objects whose methods act like their module's functions: s = requests.Session(); s.get(url).
+const SESSION_CONSTRUCTORS: Record<string, string> = { "requests.Session": "requests", "httpx.Client": "httpx", "httpx.AsyncClient": "httpx", "socket.socket": "socket.socket" };
 const PATH_CONSTRUCTORS = new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath"]);
 const PATH_READS = new Set(["read_text", "read_bytes", "iterdir", "glob", "rglob"]);
 const PATH_WRITES = new Set(["write_text", "write_bytes", "unlink", "rmdir", "mkdir", "touch", "rename", "replace", "chmod", "symlink_to", "hardlink_to"]);
@@ -69,7 +70,7 @@ function bind(scope: PythonScope, left: Node | null, right: Node | null): void {
   if (left?.type !== "identifier" || !right) return;
   const name = left.text;
   const constant = scope.constant(right);
-  const qualified = right.type === "identifier" || right.type === "attribute" ? scope.qualify(right) : null;
+  const qualified = scope.qualify(right); // a module, a module's member, or __import__("os")
   const session = right.type === "call" ? SESSION_CONSTRUCTORS[scope.qualify(right.childForFieldName("function")) ?? ""] : undefined;
   const path = pathOf(scope, right);
   const decoded = decodesData(scope, right);

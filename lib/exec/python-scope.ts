@@ -54,6 +54,13 @@ export class PythonScope {
       return object ? `${object}.${node.childForFieldName("attribute")!.text}` : null;
     }
     if (node.type === "parenthesized_expression") return this.qualify(node.namedChild(0));
+    if (node.type === "subscript") {
+      // vars(__builtins__)["exec"], globals()["eval"], __builtins__["eval"]: a builtin reached indirectly.
+      const value = node.childForFieldName("value")!;
+      const namespace = value.type === "call" ? this.qualify(value.childForFieldName("function")) : this.qualify(value);
+      const key = this.constant(node.childForFieldName("subscript"));
+      return key && ["vars", "globals", "locals", "__builtins__"].includes(namespace ?? "") ? key.value : null;
+    }
     if (node.type === "call") {
       // getattr(os, "system") and __import__("os") name things too.
       const callee = this.qualify(node.childForFieldName("function"));
