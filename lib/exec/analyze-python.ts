@@ -3,7 +3,7 @@
 import { OperationList } from "./operation-list";
 import { classifyCall, DATA_WRITERS, decodesData, opensForWrite } from "./python-calls";
 import { positionalArgs, PythonScope } from "./python-scope";
-import { fieldChildren, type Node, walk } from "./syntax-tree";
+import { captures, fieldChildren, type Node, walk } from "./syntax-tree";
 
 // Objects whose methods act like their module's functions: s = requests.Session(); s.get(url).
 const SESSION_CONSTRUCTORS: Record<string, string> = { "requests.Session": "requests", "httpx.Client": "httpx", "httpx.AsyncClient": "httpx", "socket.socket": "socket.socket" };
@@ -14,9 +14,7 @@ const PATH_WRITES = new Set(["write_text", "write_bytes", "unlink", "rmdir", "mk
 export function extractPython(root: Node): OperationList {
   const ops = new OperationList();
   const scope = new PythonScope();
-  for (const node of walk(root)) {
-    if (node.type === "function_definition" || node.type === "class_definition") scope.shadow(node.childForFieldName("name")!.text);
-  }
+  for (const name of captures(root, "(function_definition name: (identifier) @name) (class_definition name: (identifier) @name)")) scope.shadow(name.text);
   for (const node of walk(root)) {
     if (ops.full) break;
     switch (node.type) {
