@@ -23,8 +23,9 @@ export function decodesData(scope: PythonScope, node: Node): boolean {
   return named(node).some((child) => decodesData(scope, child));
 }
 
+/** A literal string or pathlib path argument (open(Path("out") / "r.txt", "w")), else null. */
 function literal(scope: PythonScope, node: Node | null | undefined): string | null {
-  return node ? (scope.constant(node)?.value ?? null) : null;
+  return node ? (scope.constant(node)?.value ?? scope.path(node) ?? null) : null;
 }
 
 /** open()'s mode: a literal without w/a/x/+ reads; a computed mode may write. */

@@ -22,6 +22,12 @@ describe("JavaScript analysis", () => {
     expect(await ops("require('fs').promises.unlink('/tmp/x');\n")).toEqual(["file_write /tmp/x", "import fs"]);
   });
 
+  it("resolves path.join of literals to a path, and of __dirname to a computed one", async () => {
+    expect(await ops("const path = require('node:path');\nconst fs = require('fs');\nfs.readFileSync(path.join('data', 'in.json'));\nfs.writeFileSync(path.join(__dirname, 'out.txt'), '');\n")).toEqual([
+      "import path", "import fs", "file_read data/in.json", "file_write null",
+    ]);
+  });
+
   it("finds the host of fetch, axios and http(s) requests given a URL string, a URL object or options", async () => {
     expect(await ops("const http = require('http');\nconst axios = require('axios');\nfetch(new URL('https://a.io/x'));\naxios.get('https://b.io');\nhttp.request({ host: 'c.internal', port: 80 });\n")).toEqual([
       "import http", "import axios", "network a.io", "network b.io", "network c.internal",

@@ -42,6 +42,12 @@ describe("Python analysis", () => {
     ]);
   });
 
+  it("passes pathlib paths given to open() and shutil as their literal path", async () => {
+    expect(await ops("import shutil\nfrom pathlib import Path\nOUT = Path('out')\nopen(OUT / 'r.txt', 'w')\nshutil.copy(Path('data/a'), OUT / 'a')\n")).toEqual([
+      "import shutil", "import pathlib", "file_write out/r.txt", "file_read data/a", "file_write out/a",
+    ]);
+  });
+
   it("reads environment variables through os.environ, os.getenv and environ.get", async () => {
     expect(await ops("import os\nfrom os import environ\nos.environ['A']\nos.getenv('B')\nenviron.get('C')\n")).toEqual([
       "import os", "import os", "env A", "env B", "env C",
