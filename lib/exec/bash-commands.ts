@@ -22,7 +22,8 @@ const VALUE_OPTIONS: Record<string, string[]> = {
   curl: ["-H", "-d", "-X", "-u", "-A", "-e", "-o", "-F", "-T", "-b", "-c", "-w", "-m", "-x", "--data", "--data-raw", "--data-binary", "--header", "--output", "--request", "--user", "--max-time", "--connect-timeout", "-K", "--retry"],
   wget: ["-O", "-P", "-o", "-U", "--header", "-T", "-t"], ssh: ["-i", "-p", "-l", "-o", "-F", "-L", "-R", "-D"], scp: ["-i", "-P", "-o", "-F"], nc: ["-w", "-p", "-s"], tar: ["-f", "-C"], install: ["-m", "-o", "-g"],
 };
-const SENSITIVE = /(SECRET|TOKEN|PASSW|API_?KEY|PRIVATE|CREDENTIAL|^AWS_|AUTH|SESSION|COOKIE)/i;
+// Names that hold secrets by convention; AUTH and KEY only as whole words (not $AUTHOR, $MONKEY).
+const SENSITIVE = /(SECRET|TOKEN|PASSW|API_?KEY|PRIVATE|CREDENTIAL|COOKIE|^AWS_|(^|_)(AUTH|KEY)(_|$))/i;
 
 export function isSensitiveVariable(name: string): boolean {
   return SENSITIVE.test(name);

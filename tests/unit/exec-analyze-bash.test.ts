@@ -56,8 +56,8 @@ describe("bash analysis", () => {
   });
 
   it("reads sensitive-looking variables as env, and env/printenv as the environment", async () => {
-    expect(await ops("echo \"$HOME $API_TOKEN ${DB_PASSWORD}\"\nprintenv AWS_REGION\nenv\n")).toEqual([
-      "env API_TOKEN", "env DB_PASSWORD", "env AWS_REGION", "env null",
+    expect(await ops("echo \"$HOME $AUTHOR $API_TOKEN ${DB_PASSWORD} $SSH_KEY\"\nprintenv AWS_REGION\nenv\n")).toEqual([
+      "env API_TOKEN", "env DB_PASSWORD", "env SSH_KEY", "env AWS_REGION", "env null",
     ]);
   });
 
