@@ -19,7 +19,8 @@ export function extractJavaScript(root: Node): OperationList {
         break;
       case "variable_declarator":
       case "assignment_expression":
-        bind(scope, ops, node.childForFieldName(node.type === "variable_declarator" ? "name" : "left"), node.childForFieldName(node.type === "variable_declarator" ? "value" : "right"));
+        if (node.type === "variable_declarator") bind(scope, ops, node.childForFieldName("name"), node.childForFieldName("value"), isConstDeclaration(node));
+        else bind(scope, ops, node.childForFieldName("left"), node.childForFieldName("right"), false);
         break;
       case "call_expression":
       case "new_expression":
@@ -54,7 +55,12 @@ function visitImport(scope: JavaScriptScope, ops: OperationList, node: Node): vo
   }
 }
 
-function bind(scope: JavaScriptScope, ops: OperationList, left: Node | null, right: Node | null): void {
+/** const x = …: the only declarations whose string value is known wherever x is used. */
+function isConstDeclaration(declarator: Node): boolean {
+  return declarator.parent?.type === "lexical_declaration" && declarator.parent.childForFieldName("kind")?.text === "const";
+}
+
+function bind(scope: JavaScriptScope, ops: OperationList, left: Node | null, right: Node | null, constant: boolean): void {
   if (!left || !right) return;
   const qualified = scope.qualify(right);
   if (left.type === "object_pattern") {
@@ -69,10 +75,10 @@ function bind(scope: JavaScriptScope, ops: OperationList, left: Node | null, rig
     return;
   }
   if (left.type !== "identifier") return;
-  const constant = scope.constant(right);
+  const value = constant ? scope.constant(right) : null;
   const decoded = decodesData(scope, right);
   scope.rebind(left.text);
-  if (constant) scope.setConstant(left.text, constant);
+  if (value) scope.setConstant(left.text, value);
   if (qualified) scope.bind(left.text, qualified);
   if (decoded) scope.decoded.add(left.text);
 }

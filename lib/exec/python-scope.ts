@@ -13,9 +13,12 @@ const BUILTINS = new Set(["open", "eval", "exec", "compile", "__import__", "geta
 export class PythonScope {
   private readonly aliases = new Map<string, string>();
   private readonly constants = new Map<string, ConstString>();
-  readonly paths = new Map<string, string | null>();
+  private readonly paths = new Map<string, string | null>();
   readonly decoded = new Set<string>();
   private readonly shadowed = new Set<string>();
+
+  /** rebound: names bound more than once, whose value at a use is unknown. */
+  constructor(private readonly rebound: ReadonlySet<string> = new Set()) {}
 
   bindModule(local: string, qualified: string): void {
     this.aliases.set(local, qualified);
@@ -36,7 +39,11 @@ export class PythonScope {
   }
 
   setConstant(local: string, value: ConstString): void {
-    this.constants.set(local, value);
+    if (!this.rebound.has(local)) this.constants.set(local, value);
+  }
+
+  setPath(local: string, path: string | null): void {
+    this.paths.set(local, this.rebound.has(local) ? null : path);
   }
 
   isModuleName(local: string): boolean {
