@@ -1,6 +1,6 @@
 // Bash: every command (looked through sudo/env/timeout wrappers), redirections, command
 // substitutions, sensitive variable expansions, and pipelines that feed decoded text to a shell.
-import { classifyCommand, isDecoder, isSensitiveVariable, SHELLS } from "./bash-commands";
+import { classifyCommand, INTERPRETERS, isDecoder, isSensitiveVariable, SHELLS } from "./bash-commands";
 import { operands, simpleCommand, wordValue, type Variables } from "./bash-words";
 import { OperationList } from "./operation-list";
 import { captures, named, type Node, tokens, walk } from "./syntax-tree";
@@ -57,7 +57,16 @@ export function extractBash(root: Node): OperationList {
 function visitCommand(ops: OperationList, functions: Set<string>, node: Node, vars: Variables): void {
   const command = simpleCommand(node, vars);
   if (command.name && functions.has(command.name)) return; // the script's own function
-  if (command.name && SHELLS.has(command.name) && operands(command.values).length === 0 && isPipedInto(node)) return; // visitPipeline has it
+  const readsStdin = command.name !== null && INTERPRETERS.has(command.name) && operands(command.values).length === 0 && !command.values.includes("-c");
+  if (readsStdin && isPipedInto(node)) return; // visitPipeline has it
+  // A here-string hangs off the command itself; a here-document off the statement around it.
+  const input = inputRedirect(node) ?? (node.parent?.type === "redirected_statement" ? inputRedirect(node.parent) : null);
+  if (readsStdin && input) {
+    // bash <<< "$(…)" and python3 <<EOF: a here-string or here-document run as code.
+    ops.add("dynamic_code", null, `${command.name} <<`, node, `a here-document or here-string is run by ${command.name}`);
+    if (containsDecoder(input)) ops.add("obfuscation", null, `${command.name} <<`, node, "decoded text (base64, hex, rot13) is run as code");
+    return;
+  }
   classifyCommand(ops, command, node);
   const runsStrings = command.name === "eval" || command.name === "source" || command.name === "." || command.name === null || (command.name !== null && SHELLS.has(command.name) && command.values.includes("-c"));
   if (runsStrings && [command.nameNode, ...command.args].some(containsDecoder)) {
@@ -81,11 +90,15 @@ function visitPipeline(ops: OperationList, pipeline: Node, vars: Variables): voi
   const last = stages[stages.length - 1];
   if (!last || stages.length < 2) return;
   const shell = simpleCommand(last, vars);
-  if (!shell.name || !SHELLS.has(shell.name) || operands(shell.values).length > 0) return;
+  if (!shell.name || !INTERPRETERS.has(shell.name) || operands(shell.values).length > 0 || shell.values.includes("-c")) return;
   ops.add("dynamic_code", null, `| ${shell.name}`, pipeline, `text piped into ${shell.name} is run as code`);
   if (stages.slice(0, -1).some((stage) => isDecoder(simpleCommand(stage)))) {
     ops.add("obfuscation", null, `| ${shell.name}`, pipeline, `decoded text (base64, hex, rot13) is piped into ${shell.name}`);
   }
+}
+
+function inputRedirect(statement: Node): Node | null {
+  return named(statement).find((child) => child.type === "herestring_redirect" || child.type === "heredoc_redirect") ?? null;
 }
 
 function firstCommand(node: Node): Node | null {

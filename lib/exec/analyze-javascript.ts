@@ -1,7 +1,7 @@
 // JavaScript: require/import (static and dynamic) and their bindings, then every call, `new`,
 // process.env access and computed lookup on globals, resolved to canonical names.
 import { classifyCall, decodesData } from "./javascript-calls";
-import { canonicalModule, JavaScriptScope } from "./javascript-scope";
+import { canonicalModule, isRequire, JavaScriptScope } from "./javascript-scope";
 import { OperationList } from "./operation-list";
 import { captures, named, type Node, walk } from "./syntax-tree";
 
@@ -86,7 +86,7 @@ function bind(scope: JavaScriptScope, ops: OperationList, left: Node | null, rig
 function visitCall(scope: JavaScriptScope, ops: OperationList, call: Node): void {
   const fn = call.childForFieldName(call.type === "new_expression" ? "constructor" : "function");
   const first = call.childForFieldName("arguments")?.namedChild(0) ?? null;
-  if (fn?.type === "import" || (call.type === "call_expression" && scope.qualify(fn) === "require")) {
+  if (fn?.type === "import" || (call.type === "call_expression" && isRequire(scope.qualify(fn)))) {
     const moduleName = scope.constant(first);
     const target = moduleName ? canonicalModule(moduleName.value) : null;
     ops.add("import", target, fn?.type === "import" ? "import()" : "require", call);
@@ -94,7 +94,12 @@ function visitCall(scope: JavaScriptScope, ops: OperationList, call: Node): void
     return;
   }
   const name = scope.qualify(fn);
-  if (name) classifyCall(scope, ops, call, name);
+  if (name) return classifyCall(scope, ops, call, name);
+  // x.constructor.constructor("code") is Function reached without naming it: a classic escape.
+  if (fn?.type === "member_expression" && fn.childForFieldName("property")!.text === "constructor" && fn.childForFieldName("object")?.childForFieldName("property")?.text === "constructor") {
+    ops.add("dynamic_code", null, "constructor.constructor", call);
+    ops.add("obfuscation", null, "constructor.constructor", call, "Function is reached through .constructor.constructor to build code unseen");
+  }
 }
 
 function visitSubscript(scope: JavaScriptScope, ops: OperationList, node: Node): void {

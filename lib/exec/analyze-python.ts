@@ -136,7 +136,8 @@ function visitSubscript(scope: PythonScope, ops: OperationList, node: Node): voi
   const namespaceCall = value.type === "call" && ["globals", "vars", "locals"].includes(scope.qualify(value.childForFieldName("function")) ?? "");
   const moduleDict = value.type === "attribute" && value.childForFieldName("attribute")!.text === "__dict__" && scope.qualify(value.childForFieldName("object")) !== null;
   const builtins = scope.qualify(value) === "__builtins__";
-  if (namespaceCall || moduleDict || builtins) {
+  const modules = scope.qualify(value) === "sys.modules" && (!key || key.built);
+  if (namespaceCall || moduleDict || builtins || modules) {
     ops.add("obfuscation", key?.value ?? null, value.text.slice(0, 40), node, `a namespace lookup (${value.text.slice(0, 40)}[…]) reaches ${key ? `"${key.value}"` : "a computed name"} indirectly`);
   }
 }
