@@ -8,13 +8,16 @@ import { captures, named, type Node, tokens, walk } from "./syntax-tree";
 const HARMLESS_DESTINATIONS = /^\/dev\/(null|stdout|stderr|fd\/\d+|tty)$/;
 
 // Where variables are set. One set once to a literal keeps that value (DIR=out; rm -r "$DIR");
-// one set twice, or by a loop, is unknown at its uses, so its expansions stay computed.
-const ASSIGNMENTS = "(variable_assignment name: (variable_name) @v) (for_statement variable: (variable_name) @v)";
+// one set twice, by a loop or by read/mapfile is unknown at its uses, so its expansions stay computed.
+const ASSIGNMENTS = `(variable_assignment name: (variable_name) @v) (for_statement variable: (variable_name) @v)
+  (command name: (command_name (word) @reader) argument: (word) @v (#match? @reader "^(read|mapfile|readarray|getopts)$"))`;
 
 export function extractBash(root: Node): OperationList {
   const ops = new OperationList();
   const assigned = new Map<string, number>();
-  for (const name of captures(root, ASSIGNMENTS)) assigned.set(name.text, (assigned.get(name.text) ?? 0) + 1);
+  for (const name of captures(root, ASSIGNMENTS)) {
+    if (name.parent?.type !== "command_name") assigned.set(name.text, (assigned.get(name.text) ?? 0) + 1);
+  }
   const vars = new Map<string, string>();
   const functions = new Set<string>();
   for (const name of captures(root, "(function_definition name: (word) @name)")) functions.add(name.text);

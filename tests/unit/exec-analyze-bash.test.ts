@@ -74,4 +74,8 @@ describe("bash analysis", () => {
       "file_write out/run/tmp", "file_write out/run", "file_write null", "file_write null",
     ]);
   });
+
+  it("forgets a variable's literal when read sets it again", async () => {
+    expect(await ops("D=out/tmp\nread -r D\nrm -rf \"$D\"\n")).toEqual(["file_write null"]);
+  });
 });
