@@ -11,6 +11,8 @@ const FS_COPIES = /^fs\.(copyFile|copyFileSync|cp|cpSync)$/;
 const URL_CLIENTS = /^(fetch|node-fetch|axios|got|undici\.(fetch|request)|(axios|got)\.(get|post|put|delete|patch|head|request)|https?\.(get|request)|WebSocket|ws)$/;
 const SOCKETS = /^(net|tls)\.(connect|createConnection)$/;
 const DYNAMIC = /^(eval|Function|vm\.(runInNewContext|runInThisContext|runInContext|compileFunction|Script))$/;
+// Clients of web APIs: creating one means requests to a host the code does not spell (null).
+const API_CLIENTS = /^(openai|@anthropic-ai\/sdk|@octokit\/rest\.Octokit|octokit\.Octokit|@aws-sdk\/client-\w+\.\w+Client|stripe|@slack\/web-api\.WebClient)$/;
 const DECODERS = /^(Buffer\.from|atob|String\.fromCharCode|zlib\.\w*(inflate|unzip|gunzip)\w*)$/;
 
 /** True when an expression decodes data (Buffer.from(…, "base64"), atob, fromCharCode) or holds decoded data. */
@@ -66,6 +68,7 @@ export function classifyCall(scope: JavaScriptScope, ops: OperationList, call: N
     const host = args[0]?.type === "object" ? hostOf(scope, args[0]) : path(1);
     return ops.add("network", host ?? (args[0] && !args[1] && args[0].type !== "object" ? "localhost" : host), name, call);
   }
+  if (API_CLIENTS.test(name)) return ops.add("network", null, name, call, `${name} is a client of a web API`);
   if (name === "dgram.createSocket") return ops.add("network", null, name, call);
   if (DYNAMIC.test(name) || ((name === "setTimeout" || name === "setInterval") && args[0] && scope.constant(args[0]))) {
     ops.add("dynamic_code", null, name, call);

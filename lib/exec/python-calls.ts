@@ -12,6 +12,9 @@ const FRAME_READS = /^(pandas|numpy)\.(read_\w+|load|loadtxt|genfromtxt|fromfile
 const FRAME_WRITES = /^numpy\.(save|savez|savez_compressed|savetxt)$/;
 const HTTP_VERBS = /^(requests|httpx)\.(get|post|put|delete|patch|head|options|stream)$/;
 const HOST_CONNECTIONS = /^(http\.client\.HTTPS?Connection|ftplib\.FTP(_TLS)?|smtplib\.SMTP(_SSL)?|telnetlib\.Telnet|poplib\.POP3(_SSL)?|imaplib\.IMAP4(_SSL)?|socket\.gethostbyname)$/;
+// Clients of web APIs: creating one means requests to a host the code does not spell (null).
+const API_CLIENTS = /^(openai\.(OpenAI|AsyncOpenAI|AzureOpenAI)|anthropic\.(Anthropic|AsyncAnthropic)|boto3\.(client|resource|Session)|slack_sdk\.WebClient|twilio\.rest\.Client|github\.Github|google\.cloud\.\w+\.Client|stripe\.\w+\.(create|retrieve|list))$/;
+const TEMP_FILES = /^tempfile\.(NamedTemporaryFile|TemporaryFile|SpooledTemporaryFile|mkstemp|mkdtemp|TemporaryDirectory)$/;
 const DECODERS = /^(base64\.\w*decode\w*|codecs\.decode|zlib\.decompress|gzip\.decompress|bz2\.decompress|lzma\.decompress|binascii\.(unhexlify|a2b_\w+)|bytes\.fromhex|marshal\.loads|chr)$/;
 /** Methods that save a frame or figure to the path they are given, whatever object they are called on. */
 export const DATA_WRITERS = /^(to_(csv|json|parquet|excel|pickle|feather|hdf|html|xml)|savefig)$/;
@@ -48,6 +51,9 @@ export function classifyCall(scope: PythonScope, ops: OperationList, call: Node,
     if (/rename|replace|link/.test(name)) ops.add("file_write", literal(scope, arg(1)), name, call);
     return;
   }
+  if (name === "glob.glob" || name === "glob.iglob") return ops.add("file_read", literal(scope, arg(0)), name, call);
+  if (TEMP_FILES.test(name)) return ops.add("file_write", null, name, call, `${name} creates a temporary file or folder`);
+  if (API_CLIENTS.test(name)) return ops.add("network", null, name, call, `${name} is a client of a web API`);
   if (OS_READS.test(name)) return ops.add("file_read", literal(scope, arg(0)) ?? (args.length ? null : "."), name, call);
   if (SHUTIL_COPIES.test(name)) {
     ops.add("file_read", literal(scope, arg(0)), name, call);

@@ -40,6 +40,12 @@ describe("JavaScript analysis", () => {
     ]);
   });
 
+  it("treats web API clients (OpenAI, Octokit, AWS SDK) as network to an unspelled host", async () => {
+    expect(await ops("import OpenAI from 'openai';\nimport { S3Client } from '@aws-sdk/client-s3';\nnew OpenAI();\nnew S3Client({});\n")).toEqual([
+      "import openai", "import @aws-sdk/client-s3", "network null", "network null",
+    ]);
+  });
+
   it("gives a fetch of a computed URL a null host", async () => {
     expect(await ops("fetch(`${base}/api`);\n")).toEqual(["network null"]);
   });

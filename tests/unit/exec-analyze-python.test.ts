@@ -101,6 +101,12 @@ describe("Python analysis", () => {
     expect(await ops("def open(path):\n    return path\nopen('/etc/shadow')\n")).toEqual([]);
   });
 
+  it("treats web API clients as network to an unspelled host, glob as a read, tempfile as a write", async () => {
+    expect(await ops("import openai, glob, tempfile\nclient = openai.OpenAI()\nglob.glob('data/*.csv')\ntempfile.mkstemp()\n")).toEqual([
+      "import openai", "import glob", "import tempfile", "network null", "file_read data/*.csv", "file_write null",
+    ]);
+  });
+
   it("follows requests sessions and socket objects to their host", async () => {
     expect(await ops("import requests, socket\ns = requests.Session()\ns.get('https://a.io/x')\nc = socket.socket()\nc.connect(('10.1.2.3', 22))\n")).toEqual([
       "import requests", "import socket", "network a.io", "network 10.1.2.3",
