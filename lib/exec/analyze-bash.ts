@@ -3,16 +3,14 @@
 import { classifyCommand, isDecoder, isSensitiveVariable, SHELLS } from "./bash-commands";
 import { operands, simpleCommand, wordValue } from "./bash-words";
 import { OperationList } from "./operation-list";
-import { named, type Node, tokens, walk } from "./syntax-tree";
+import { captures, named, type Node, tokens, walk } from "./syntax-tree";
 
 const HARMLESS_DESTINATIONS = /^\/dev\/(null|stdout|stderr|fd\/\d+|tty)$/;
 
 export function extractBash(root: Node): OperationList {
   const ops = new OperationList();
   const functions = new Set<string>();
-  for (const node of walk(root)) {
-    if (node.type === "function_definition") functions.add(node.childForFieldName("name")!.text);
-  }
+  for (const name of captures(root, "(function_definition name: (word) @name)")) functions.add(name.text);
   for (const node of walk(root)) {
     if (ops.full) break;
     switch (node.type) {

@@ -3,16 +3,14 @@
 import { classifyCall, decodesData } from "./javascript-calls";
 import { canonicalModule, JavaScriptScope } from "./javascript-scope";
 import { OperationList } from "./operation-list";
-import { named, type Node, walk } from "./syntax-tree";
+import { captures, named, type Node, walk } from "./syntax-tree";
 
 const COMPUTED_LOOKUP_OWNERS = new Set(["globalThis", "global", "window", "self", "require", "process"]);
 
 export function extractJavaScript(root: Node): OperationList {
   const ops = new OperationList();
   const scope = new JavaScriptScope();
-  for (const node of walk(root)) {
-    if (node.type === "function_declaration" || node.type === "class_declaration") scope.rebind(node.childForFieldName("name")!.text);
-  }
+  for (const name of captures(root, "(function_declaration name: (identifier) @name) (class_declaration name: (identifier) @name)")) scope.rebind(name.text);
   for (const node of walk(root)) {
     if (ops.full) break;
     switch (node.type) {

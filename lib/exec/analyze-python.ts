@@ -3,19 +3,17 @@
 import { OperationList } from "./operation-list";
 import { classifyCall, DATA_WRITERS, decodesData, opensForWrite } from "./python-calls";
 import { positionalArgs, PythonScope } from "./python-scope";
-import { fieldChildren, type Node, walk } from "./syntax-tree";
+import { captures, fieldChildren, type Node, walk } from "./syntax-tree";
 
-const SESSION_CONSTRUCTORS: Record<string, string> = { "requests.Session": "requests", "httpx.Client": "httpx", "httpx.AsyncClient": "httpx" };
-const PATH_CONSTRUCTORS = new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath"]);
+// Objects whose methods act like their module's functions: s = requests.Session(); s.get(url).
+const SESSION_CONSTRUCTORS: Record<string, string> = { "requests.Session": "requests", "httpx.Client": "httpx", "httpx.AsyncClient": "httpx", "socket.socket": "socket.socket" };
 const PATH_READS = new Set(["read_text", "read_bytes", "iterdir", "glob", "rglob"]);
 const PATH_WRITES = new Set(["write_text", "write_bytes", "unlink", "rmdir", "mkdir", "touch", "rename", "replace", "chmod", "symlink_to", "hardlink_to"]);
 
 export function extractPython(root: Node): OperationList {
   const ops = new OperationList();
   const scope = new PythonScope();
-  for (const node of walk(root)) {
-    if (node.type === "function_definition" || node.type === "class_definition") scope.shadow(node.childForFieldName("name")!.text);
-  }
+  for (const name of captures(root, "(function_definition name: (identifier) @name) (class_definition name: (identifier) @name)")) scope.shadow(name.text);
   for (const node of walk(root)) {
     if (ops.full) break;
     switch (node.type) {
@@ -69,9 +67,9 @@ function bind(scope: PythonScope, left: Node | null, right: Node | null): void {
   if (left?.type !== "identifier" || !right) return;
   const name = left.text;
   const constant = scope.constant(right);
-  const qualified = right.type === "identifier" || right.type === "attribute" ? scope.qualify(right) : null;
+  const qualified = scope.qualify(right); // a module, a module's member, or __import__("os")
   const session = right.type === "call" ? SESSION_CONSTRUCTORS[scope.qualify(right.childForFieldName("function")) ?? ""] : undefined;
-  const path = pathOf(scope, right);
+  const path = scope.path(right);
   const decoded = decodesData(scope, right);
   scope.rebind(name);
   if (constant) scope.setConstant(name, constant);
@@ -81,26 +79,6 @@ function bind(scope: PythonScope, left: Node | null, right: Node | null): void {
   if (decoded) scope.decoded.add(name);
 }
 
-/** The path a pathlib expression stands for: a string when literal, null when computed, undefined when it is no path. */
-function pathOf(scope: PythonScope, node: Node | null): string | null | undefined {
-  if (!node) return undefined;
-  if (node.type === "identifier") return scope.paths.get(node.text);
-  if (node.type === "parenthesized_expression") return pathOf(scope, node.namedChild(0));
-  if (node.type === "call" && PATH_CONSTRUCTORS.has(scope.qualify(node.childForFieldName("function")) ?? "")) {
-    const args = positionalArgs(node);
-    if (args.length === 0) return ".";
-    const parts = args.map((arg) => scope.constant(arg)?.value);
-    return parts.every((part) => part !== undefined) ? parts.join("/") : null;
-  }
-  if (node.type === "binary_operator" && node.childForFieldName("operator")?.type === "/") {
-    const base = pathOf(scope, node.childForFieldName("left"));
-    if (base === undefined) return undefined;
-    const leaf = scope.constant(node.childForFieldName("right"))?.value;
-    return base !== null && leaf !== undefined ? `${base}/${leaf}` : null;
-  }
-  return undefined;
-}
-
 function visitCall(scope: PythonScope, ops: OperationList, call: Node): void {
   const fn = call.childForFieldName("function")!;
   const name = scope.qualify(fn);
@@ -108,7 +86,7 @@ function visitCall(scope: PythonScope, ops: OperationList, call: Node): void {
   if (name) return classifyCall(scope, ops, call, name);
   if (fn.type !== "attribute") return;
   const method = fn.childForFieldName("attribute")!.text;
-  const path = pathOf(scope, fn.childForFieldName("object"));
+  const path = scope.path(fn.childForFieldName("object"));
   if (path !== undefined) {
     if (PATH_READS.has(method)) ops.add("file_read", path, `Path.${method}`, call);
     else if (PATH_WRITES.has(method)) ops.add("file_write", path, `Path.${method}`, call);

@@ -103,12 +103,18 @@ export class JavaScriptScope {
     }
   }
 
-  // String.fromCharCode(101, 118) and ["ev", "al"].join(""): how hidden names are usually spelled.
+  // String.fromCharCode(101, 118) and ["ev", "al"].join(""): how hidden names are usually spelled;
+  // and path.join of literals, a literal path.
   private builtConstant(call: Node): ConstString | null {
     const fn = call.childForFieldName("function");
     const args = named(call.childForFieldName("arguments"));
     if (this.qualify(fn) === "String.fromCharCode" && args.every((arg) => arg.type === "number")) {
       return { value: String.fromCharCode(...args.map((arg) => Number(arg.text))), built: true };
+    }
+    if (this.qualify(fn) === "path.join" && args.length > 0) {
+      // path.join("data", "in.json") names a literal path; path.join(__dirname, …) does not.
+      const parts = args.map((arg) => this.constant(arg));
+      return parts.every(Boolean) ? { value: parts.map((part) => part!.value).join("/").replace(/\/{2,}/g, "/"), built: false } : null;
     }
     if (fn?.type === "member_expression" && fn.childForFieldName("property")!.text === "join") {
       const list = fn.childForFieldName("object");

@@ -6,6 +6,8 @@ import { named, type Node } from "./syntax-tree";
 export type ConstString = { value: string; built: boolean };
 
 // Builtins the analyser cares about; a module-level def or assignment of the same name shadows them.
+const PATH_CONSTRUCTORS = new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath"]);
+
 const BUILTINS = new Set(["open", "eval", "exec", "compile", "__import__", "getattr", "globals", "vars", "locals", "chr", "bytes", "__builtins__"]);
 
 export class PythonScope {
@@ -54,6 +56,13 @@ export class PythonScope {
       return object ? `${object}.${node.childForFieldName("attribute")!.text}` : null;
     }
     if (node.type === "parenthesized_expression") return this.qualify(node.namedChild(0));
+    if (node.type === "subscript") {
+      // vars(__builtins__)["exec"], globals()["eval"], __builtins__["eval"]: a builtin reached indirectly.
+      const value = node.childForFieldName("value")!;
+      const namespace = value.type === "call" ? this.qualify(value.childForFieldName("function")) : this.qualify(value);
+      const key = this.constant(node.childForFieldName("subscript"));
+      return key && ["vars", "globals", "locals", "__builtins__"].includes(namespace ?? "") ? key.value : null;
+    }
     if (node.type === "call") {
       // getattr(os, "system") and __import__("os") name things too.
       const callee = this.qualify(node.childForFieldName("function"));
@@ -66,6 +75,26 @@ export class PythonScope {
       if ((callee === "__import__" || callee === "importlib.import_module") && args[0]) return this.constant(args[0])?.value ?? null;
     }
     return null;
+  }
+
+  /** The path a pathlib expression stands for: a string when literal, null when computed, undefined when it is no path. */
+  path(node: Node | null): string | null | undefined {
+    if (!node) return undefined;
+    if (node.type === "identifier") return this.paths.get(node.text);
+    if (node.type === "parenthesized_expression") return this.path(node.namedChild(0));
+    if (node.type === "call" && PATH_CONSTRUCTORS.has(this.qualify(node.childForFieldName("function")) ?? "")) {
+      const args = positionalArgs(node);
+      if (args.length === 0) return ".";
+      const parts = args.map((arg) => this.constant(arg)?.value);
+      return parts.every((part) => part !== undefined) ? parts.join("/") : null;
+    }
+    if (node.type === "binary_operator" && node.childForFieldName("operator")?.type === "/") {
+      const base = this.path(node.childForFieldName("left"));
+      if (base === undefined) return undefined;
+      const leaf = this.constant(node.childForFieldName("right"))?.value;
+      return base !== null && leaf !== undefined ? `${base}/${leaf}` : null;
+    }
+    return undefined;
   }
 
   /** The string an expression evaluates to when it is built from literals and known constants. */
