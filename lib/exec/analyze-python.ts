@@ -10,9 +10,27 @@ const SESSION_CONSTRUCTORS: Record<string, string> = { "requests.Session": "requ
 const PATH_READS = new Set(["read_text", "read_bytes", "iterdir", "glob", "rglob"]);
 const PATH_WRITES = new Set(["write_text", "write_bytes", "unlink", "rmdir", "mkdir", "touch", "rename", "replace", "chmod", "symlink_to", "hardlink_to"]);
 
+// Every place a name is bound. A name bound more than once is never treated as a constant or a
+// literal path: `p = "/etc/passwd"` then `if x: p = "data/a"` must not make open(p) look safe.
+const BINDINGS = `
+  (assignment left: (identifier) @b) (augmented_assignment left: (identifier) @b)
+  (for_statement left: (identifier) @b) (for_in_clause left: (identifier) @b)
+  (named_expression name: (identifier) @b) (as_pattern_target (identifier) @b)
+  (parameters (identifier) @b) (lambda_parameters (identifier) @b) (typed_parameter (identifier) @b)
+  (default_parameter name: (identifier) @b) (typed_default_parameter name: (identifier) @b)
+  (pattern_list (identifier) @b) (tuple_pattern (identifier) @b) (list_pattern (identifier) @b)
+  (global_statement (identifier) @b)`;
+
+function namesBoundMoreThanOnce(root: Node): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of captures(root, BINDINGS)) (seen.has(name.text) ? repeated : seen).add(name.text);
+  return repeated;
+}
+
 export function extractPython(root: Node): OperationList {
   const ops = new OperationList();
-  const scope = new PythonScope();
+  const scope = new PythonScope(namesBoundMoreThanOnce(root));
   for (const name of captures(root, "(function_definition name: (identifier) @name) (class_definition name: (identifier) @name)")) scope.shadow(name.text);
   for (const node of walk(root)) {
     if (ops.full) break;
@@ -75,7 +93,7 @@ function bind(scope: PythonScope, left: Node | null, right: Node | null): void {
   if (constant) scope.setConstant(name, constant);
   if (qualified) scope.bindModule(name, qualified);
   if (session) scope.bindModule(name, session);
-  if (path !== undefined) scope.paths.set(name, path);
+  if (path !== undefined) scope.setPath(name, path);
   if (decoded) scope.decoded.add(name);
 }
 
@@ -118,7 +136,8 @@ function visitSubscript(scope: PythonScope, ops: OperationList, node: Node): voi
   const namespaceCall = value.type === "call" && ["globals", "vars", "locals"].includes(scope.qualify(value.childForFieldName("function")) ?? "");
   const moduleDict = value.type === "attribute" && value.childForFieldName("attribute")!.text === "__dict__" && scope.qualify(value.childForFieldName("object")) !== null;
   const builtins = scope.qualify(value) === "__builtins__";
-  if (namespaceCall || moduleDict || builtins) {
+  const modules = scope.qualify(value) === "sys.modules" && (!key || key.built);
+  if (namespaceCall || moduleDict || builtins || modules) {
     ops.add("obfuscation", key?.value ?? null, value.text.slice(0, 40), node, `a namespace lookup (${value.text.slice(0, 40)}[…]) reaches ${key ? `"${key.value}"` : "a computed name"} indirectly`);
   }
 }

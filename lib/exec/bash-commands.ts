@@ -15,7 +15,7 @@ const WRITERS = new Set(["rm", "rmdir", "mv", "tee", "touch", "mkdir", "ln", "tr
 const MODE_FIRST = new Set(["chmod", "chown", "chgrp"]);
 const NETWORK = new Set(["curl", "wget", "nc", "ncat", "netcat", "telnet", "ssh", "scp", "sftp", "rsync", "ftp", "ping", "dig", "nslookup", "host", "whois", "socat"]);
 export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "fish"]);
-const INTERPRETERS = new Set([...SHELLS, "python", "python3", "node", "perl", "ruby", "php"]);
+export const INTERPRETERS = new Set([...SHELLS, "python", "python3", "node", "perl", "ruby", "php"]);
 const VALUE_OPTIONS: Record<string, string[]> = {
   head: ["-n", "-c"], tail: ["-n", "-c"], cut: ["-d", "-f", "-c", "-b"], sort: ["-k", "-t", "-o", "-S"], grep: ["-e", "-f", "-m", "-A", "-B", "-C"],
   awk: ["-F", "-v", "-f"], sed: ["-e", "-f"], jq: ["--arg", "--argjson"], find: ["-name", "-type", "-maxdepth", "-mindepth", "-newer", "-mtime", "-size", "-iname", "-path"],
@@ -51,7 +51,9 @@ function hostOf(tool: string, values: (string | null)[]): string | null {
 }
 
 export function classifyCommand(ops: OperationList, command: SimpleCommand, at: Node): void {
-  const { name, values } = command;
+  const { values } = command;
+  // /bin/rm is rm; the process keeps the path as written.
+  const name = command.name?.replace(/^.*\//, "") ?? null;
   if (command.wrappers.includes("sudo")) ops.add("process", "sudo", "sudo", at);
   if (name === null) return ops.add("process", null, command.nameNode.text.slice(0, 40), at, "a command whose name is computed at run time starts a process");
   if (name === "eval" || name === "source" || name === ".") return ops.add("dynamic_code", name === "eval" ? null : values[0] ?? null, name, at);
@@ -80,7 +82,7 @@ export function classifyCommand(ops: OperationList, command: SimpleCommand, at: 
   if (WRITERS.has(name)) return fileOps(ops, "file_write", name, operands(values, VALUE_OPTIONS[name]), at);
   if (MODE_FIRST.has(name)) return fileOps(ops, "file_write", name, operands(values).slice(1), at);
   if (NETWORK.has(name)) return networkOps(ops, name, values, at);
-  ops.add("process", name, name, at);
+  ops.add("process", command.name, command.name!, at);
 }
 
 // tar -czf out/a.tgz data/ reads data/ and writes the archive; tar -xzf a.tgz -C dir the reverse.

@@ -92,6 +92,8 @@ export function classifyCall(scope: PythonScope, ops: OperationList, call: Node,
     return;
   }
   if (name === "__import__" || name === "importlib.import_module") return dynamicImport(scope, ops, call, name, args[0]);
+  // Native code loaded at run time can do anything (ctypes.CDLL("libc.so.6").system(...)).
+  if (/^ctypes\.(CDLL|PyDLL|WinDLL|cdll\.LoadLibrary)$/.test(name)) return ops.add("dynamic_code", literal(scope, arg(0)), name, call, `${name} loads native code`);
 }
 
 function dynamicImport(scope: PythonScope, ops: OperationList, call: Node, name: string, arg: Node | undefined): void {

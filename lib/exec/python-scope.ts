@@ -13,9 +13,12 @@ const BUILTINS = new Set(["open", "eval", "exec", "compile", "__import__", "geta
 export class PythonScope {
   private readonly aliases = new Map<string, string>();
   private readonly constants = new Map<string, ConstString>();
-  readonly paths = new Map<string, string | null>();
+  private readonly paths = new Map<string, string | null>();
   readonly decoded = new Set<string>();
   private readonly shadowed = new Set<string>();
+
+  /** rebound: names bound more than once, whose value at a use is unknown. */
+  constructor(private readonly rebound: ReadonlySet<string> = new Set()) {}
 
   bindModule(local: string, qualified: string): void {
     this.aliases.set(local, qualified);
@@ -36,7 +39,11 @@ export class PythonScope {
   }
 
   setConstant(local: string, value: ConstString): void {
-    this.constants.set(local, value);
+    if (!this.rebound.has(local)) this.constants.set(local, value);
+  }
+
+  setPath(local: string, path: string | null): void {
+    this.paths.set(local, this.rebound.has(local) ? null : path);
   }
 
   isModuleName(local: string): boolean {
@@ -53,15 +60,20 @@ export class PythonScope {
     }
     if (node.type === "attribute") {
       const object = this.qualify(node.childForFieldName("object"));
-      return object ? `${object}.${node.childForFieldName("attribute")!.text}` : null;
+      const attribute = node.childForFieldName("attribute")!.text;
+      if (object === "__builtins__" || object === "builtins") return attribute; // __builtins__.eval is eval
+      return object ? `${object}.${attribute}` : null;
     }
     if (node.type === "parenthesized_expression") return this.qualify(node.namedChild(0));
     if (node.type === "subscript") {
-      // vars(__builtins__)["exec"], globals()["eval"], __builtins__["eval"]: a builtin reached indirectly.
+      // vars(__builtins__)["exec"], globals()["eval"], __builtins__["eval"]: a builtin reached
+      // indirectly; sys.modules["os"]: a module.
       const value = node.childForFieldName("value")!;
       const namespace = value.type === "call" ? this.qualify(value.childForFieldName("function")) : this.qualify(value);
       const key = this.constant(node.childForFieldName("subscript"));
-      return key && ["vars", "globals", "locals", "__builtins__"].includes(namespace ?? "") ? key.value : null;
+      if (!key) return null;
+      if (namespace === "sys.modules") return key.value; // sys.modules["os"] is the os module
+      return ["vars", "globals", "locals", "__builtins__"].includes(namespace ?? "") ? key.value : null;
     }
     if (node.type === "call") {
       // getattr(os, "system") and __import__("os") name things too.

@@ -65,7 +65,13 @@ describe("bash analysis", () => {
     expect(await ops("env LANG=C timeout 5 curl https://a.io\n")).toEqual(["network a.io"]);
   });
 
-  it("gives a path built from a variable a null target", async () => {
+  it("gives a path built from an unknown variable a null target", async () => {
     expect(await ops("rm -rf \"$DIR/cache\"\n")).toEqual(["file_write null"]);
+  });
+
+  it("uses a variable set once to a literal, but not one set twice or by a loop", async () => {
+    expect(await ops("OUT=out/run\nrm -r \"$OUT/tmp\" ${OUT}\nP=/etc\nif [ -n \"$y\" ]; then P=out; fi\nrm -r \"$P\"\nfor f in a b; do rm \"$f\"; done\n")).toEqual([
+      "file_write out/run/tmp", "file_write out/run", "file_write null", "file_write null",
+    ]);
   });
 });

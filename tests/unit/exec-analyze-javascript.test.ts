@@ -28,6 +28,12 @@ describe("JavaScript analysis", () => {
     ]);
   });
 
+  it("propagates const strings only: a let may be reassigned before its use", async () => {
+    expect(await ops("const fs = require('fs');\nconst a = 'data/a';\nlet b = 'data/b';\nif (x) b = '/etc/passwd';\nfs.readFileSync(a);\nfs.readFileSync(b);\n")).toEqual([
+      "import fs", "file_read data/a", "file_read null",
+    ]);
+  });
+
   it("finds the host of fetch, axios and http(s) requests given a URL string, a URL object or options", async () => {
     expect(await ops("const http = require('http');\nconst axios = require('axios');\nfetch(new URL('https://a.io/x'));\naxios.get('https://b.io');\nhttp.request({ host: 'c.internal', port: 80 });\n")).toEqual([
       "import http", "import axios", "network a.io", "network b.io", "network c.internal",

@@ -62,6 +62,10 @@ describe("Python analysis", () => {
     expect(await ops("x = 'json'\n__import__(x)\n")).toEqual(["import json", "dynamic_code json"]);
   });
 
+  it("does not trust a constant or path bound more than once: its value at the use is unknown", async () => {
+    expect(await ops("p = '/etc/passwd'\nif ok:\n    p = 'data/a'\nopen(p)\nq = 'data/b'\nopen(q)\n")).toEqual(["file_read null", "file_read data/b"]);
+  });
+
   it("flags getattr on the builtins and getattr with a built name on a module", async () => {
     expect(await ops("import os\ngetattr(__builtins__, 'eval')('1')\ngetattr(os, 'sys' + 'tem')('id')\n")).toEqual([
       "import os", "dynamic_code null", "obfuscation eval", "process os.system", "obfuscation system",
