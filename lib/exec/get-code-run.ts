@@ -1,0 +1,47 @@
+import { prisma } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { runOperations, toCodeRunItem, type CodeRunItem } from "./code-run-view";
+import type { Operation, RuntimeConstraints } from "./types";
+
+export type CodeRunDetail = CodeRunItem & {
+  code: string;
+  size_bytes: number;
+  operations: Operation[];
+  reasons: unknown[];
+  runtime: RuntimeConstraints | null;
+  policy_versions: unknown[];
+  approval: { id: string; status: string; decided_by: string | null; decided_at: string | null } | null;
+};
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** One run with its code (auditors may read it), operations, reasons, runtime, policies, approval and result. */
+export async function getCodeRun(workspaceId: string, receiptId: string): Promise<CodeRunDetail> {
+  const db = await prisma();
+  const run = await db.codeRun.findFirst({ where: { id: receiptId, workspaceId }, include: { blob: true } });
+  if (!run) throw notFound(`Execution '${receiptId}'`);
+  const approval = run.approvalId
+    ? await db.approvalRequest.findFirst({ where: { id: run.approvalId, workspaceId }, select: { id: true, status: true, decidedBy: true, decidedAt: true } })
+    : null;
+  return {
+    ...toCodeRunItem(run),
+    code: run.blob.code,
+    size_bytes: run.blob.sizeBytes,
+    operations: runOperations(run),
+    reasons: asArray(run.reasons),
+    runtime: (run.runtime as RuntimeConstraints | null) ?? null,
+    policy_versions: asArray(run.policyVersions),
+    approval: approval && {
+      id: approval.id,
+      status: approval.status,
+      decided_by: approval.decidedBy,
+      decided_at: approval.decidedAt?.toISOString() ?? null,
+    },
+  };
+}
+
+/** The code an approval request refers to (code_sha256 in its params/details), or null when unknown. */
+export async function findCodeBlob(workspaceId: string, sha256: string) {
+  const db = await prisma();
+  return db.codeBlob.findUnique({ where: { workspaceId_sha256: { workspaceId, sha256 } }, select: { code: true, language: true } });
+}
