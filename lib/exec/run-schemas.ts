@@ -47,6 +47,7 @@ export const ListCodeRunsQuery = z
     cursor: RunCursorSchema.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must not be before from" });
+export type ListCodeRunsInput = z.input<typeof ListCodeRunsQuery>;
 export type CodeRunFilters = z.output<typeof ListCodeRunsQuery>;
 
 export const CodeRunParams = z.object({ receipt_id: prefixedPathId("aud_", "a receipt id") });
