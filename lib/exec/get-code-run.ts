@@ -15,11 +15,18 @@ export type CodeRunDetail = CodeRunItem & {
 
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** One run with its code (auditors may read it), operations, reasons, runtime, policies, approval and result. */
+/** One run (404 when this workspace holds no such receipt). */
 export async function getCodeRun(workspaceId: string, receiptId: string): Promise<CodeRunDetail> {
+  const run = await findCodeRun(workspaceId, receiptId);
+  if (!run) throw notFound(`Execution '${receiptId}'`);
+  return run;
+}
+
+/** One run with its code (auditors may read it), operations, reasons, runtime, policies, approval and result. */
+export async function findCodeRun(workspaceId: string, receiptId: string): Promise<CodeRunDetail | null> {
   const db = await prisma();
   const run = await db.codeRun.findFirst({ where: { id: receiptId, workspaceId }, include: { blob: true } });
-  if (!run) throw notFound(`Execution '${receiptId}'`);
+  if (!run) return null;
   const approval = run.approvalId
     ? await db.approvalRequest.findFirst({ where: { id: run.approvalId, workspaceId }, select: { id: true, status: true, decidedBy: true, decidedAt: true } })
     : null;
