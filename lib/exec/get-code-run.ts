@@ -46,9 +46,3 @@ export async function findCodeRun(workspaceId: string, receiptId: string): Promi
     },
   };
 }
-
-/** The code an approval request refers to (code_sha256 in its params/details), or null when unknown. */
-export async function findCodeBlob(workspaceId: string, sha256: string) {
-  const db = await prisma();
-  return db.codeBlob.findUnique({ where: { workspaceId_sha256: { workspaceId, sha256 } }, select: { code: true, language: true } });
-}

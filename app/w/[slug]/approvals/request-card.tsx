@@ -2,10 +2,14 @@
 
 import { ago, expiresIn } from "@/components/time/durations";
 import { RequestContext, RequestReasons, formatAmount } from "@/components/approvals/request-facts";
+import { CodeView } from "@/components/exec/code-view";
+import type { EscalatedCode } from "@/lib/exec/escalated-code";
 import type { ApprovalView } from "./load-queue";
 
 type Props = {
   request: ApprovalView;
+  /** The code a code_execution request would run, when found. */
+  code: EscalatedCode | null;
   labels: Record<string, string>;
   now: number;
   me: string;
@@ -22,7 +26,7 @@ export function blockedBecause(request: ApprovalView, me: string): string | null
   return null;
 }
 
-export function RequestCard({ request, labels, now, me, canDecide, onReview }: Props) {
+export function RequestCard({ request, code, labels, now, me, canDecide, onReview }: Props) {
   const titleId = `approval-title-${request.request_id}`;
   const amount = formatAmount(request.amount, request.params);
   const expiry = expiresIn(request.expires_at, now);
@@ -71,6 +75,13 @@ export function RequestCard({ request, labels, now, me, canDecide, onReview }: P
           <RequestContext params={request.params} details={request.details} suggestedBy={request.suggested_by} />
         </section>
       </div>
+
+      {code ? (
+        <section aria-label="Code to run" className="mt-4">
+          <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">The {code.language} code it would run</h4>
+          <CodeView code={code.code} operations={code.operations} language={code.language} anchorPrefix={request.request_id} />
+        </section>
+      ) : null}
 
       {canDecide ? (
         <footer className="mt-4 flex flex-wrap items-center justify-end gap-3 border-t border-slate-100 pt-4">
