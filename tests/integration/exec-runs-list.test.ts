@@ -91,7 +91,7 @@ describe(`code runs, read side (${databaseLabel()})`, () => {
 
   it("reads one run with its code, operations, reasons, runtime and policy versions", async () => {
     expect(await getCodeRun(workspaceId, "aud_A4")).toMatchObject({
-      receipt_id: "aud_A4", code: "import os\nos.system('ls -la')\n", size_bytes: 29, operations: [IMPORT_OS, RUN],
+      receipt_id: "aud_A4", code: "import os\nos.system('ls -la')\n", size_bytes: 30, operations: [IMPORT_OS, RUN],
       reasons: [{ code: "R", rule_id: "r1" }], runtime: { time_limit_s: 5 }, policy_versions: [{ policy_id: "pol_1", version: 2 }],
       approval: null, result: { status: "killed", killed_by: "time" },
     });
