@@ -30,6 +30,8 @@ export const ROUTE_PATTERNS = [
   "/api/v1/crews/[id]",
   "/api/v1/crews/[id]/members/[agent_id]",
   "/api/v1/evaluate",
+  "/api/v1/exec",
+  "/api/v1/exec/[receipt_id]",
   "/api/v1/policies",
   "/api/v1/policies/[id]",
   "/api/v1/policies/[id]/publish",
