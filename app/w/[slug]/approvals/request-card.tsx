@@ -26,6 +26,13 @@ export function blockedBecause(request: ApprovalView, me: string): string | null
   return null;
 }
 
+/** The details minus what the code view shows (the code and its operations), so they are not listed twice. */
+function withoutCode(details: unknown): unknown {
+  if (typeof details !== "object" || details === null) return details;
+  const { code: _code, operations: _operations, code_truncated: _truncated, ...rest } = details as Record<string, unknown>;
+  return rest;
+}
+
 export function RequestCard({ request, code, labels, now, me, canDecide, onReview }: Props) {
   const titleId = `approval-title-${request.request_id}`;
   const amount = formatAmount(request.amount, request.params);
@@ -72,7 +79,7 @@ export function RequestCard({ request, code, labels, now, me, canDecide, onRevie
           <RequestReasons reasons={request.reasons} reason={request.reason} />
         </section>
         <section aria-label="Context">
-          <RequestContext params={request.params} details={request.details} suggestedBy={request.suggested_by} />
+          <RequestContext params={request.params} details={code ? withoutCode(request.details) : request.details} suggestedBy={request.suggested_by} />
         </section>
       </div>
 
