@@ -89,7 +89,7 @@ test("a reviewer sees the escalated code with its operations highlighted in the 
   await dialog.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByTestId(`recent-${w.approvalId}`).getByTestId("outcome")).toHaveText("approved");
   await page.goto(`/w/${w.slug}/executions/${w.escalated}`);
-  await expect(page.getByText("approved")).toBeVisible();
+  await expect(page.getByTestId("run-approval")).toHaveText(`${w.approvalId} (approved)`);
 });
 
 test("a viewer reads the executions and a run's code, with nothing to change", async ({ page, request }, testInfo) => {

@@ -53,7 +53,7 @@ export default async function ExecutionPage({ params }: Props) {
           <Fact label="Size">{`${run.size_bytes} bytes${run.parsed ? "" : " (did not parse)"}`}</Fact>
           <Fact label="Runtime constraints">{runtime.length ? runtime.join(" · ") : "none"}</Fact>
           <Fact label="Approval">
-            {run.approval ? <Link href={`/w/${ws}/approvals`} className="text-brand-700 hover:underline"><code className="text-xs">{run.approval.id}</code> ({run.approval.status})</Link> : "—"}
+            {run.approval ? <Link href={`/w/${ws}/approvals`} className="text-brand-700 hover:underline" data-testid="run-approval"><code className="text-xs">{run.approval.id}</code> ({run.approval.status})</Link> : "—"}
           </Fact>
         </dl>
         <section className="card space-y-3 p-4" aria-labelledby="code-heading">
