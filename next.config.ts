@@ -9,7 +9,8 @@ const NOT_PAGES = ["/api/:path*", "/_next/static/:path*", "/_next/image", "/favi
 const nextConfig: NextConfig = {
   // PGlite loads its WASM at run time; bundling it breaks the build (see ENVIRONMENT.md).
   // pdfkit reads its standard fonts' metrics (.afm files) from its own folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "pdfkit", "prom-client"],
+  // web-tree-sitter (the code analyser's parser) loads tree-sitter.wasm and the grammars at run time.
+  serverExternalPackages: ["web-tree-sitter", "@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "pdfkit", "prom-client"],
   poweredByHeader: false,
   typedRoutes: false,
   // Computed at build time into the routes manifest: no per-request cost. HSTS here follows the

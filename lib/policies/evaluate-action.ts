@@ -4,9 +4,12 @@
 //
 // Within a policy every matching rule and every payment rule that fires gives a reason with an
 // effect; the strictest effect wins (BLOCK > ESCALATE > CONSTRAIN > LOG > ALLOW). A policy with
-// payment rules allows a payment that passes them all; otherwise an action no rule matches gets
+// payment rules allows a payment that passes them all, one with code rules code that breaks none
+// (CONSTRAIN when it sets sandbox limits); otherwise an action no rule matches gets
 // the policy's default. Across the policies that apply to an agent, the strictest decision wins.
 import picomatch from "picomatch";
+import { codeReasons, mergeRuntimes } from "@/lib/exec/code-reasons";
+import type { Analysis, RuntimeConstraints } from "@/lib/exec/types";
 import { getAt, parsePath, setAt } from "./json-path";
 import {
   severity,
@@ -29,6 +32,8 @@ export type PolicyAction = {
   /** The executing agent, and the crews (ids and names) it belongs to. */
   agentId: string;
   crews: string[];
+  /** What the analyser found in the code (code_execution through /api/v1/exec/evaluate only). */
+  analysis?: Analysis;
 };
 
 /**
@@ -56,7 +61,7 @@ export const NO_COUNTERS: PaymentCounters = { spentLastHourMicros: 0n, spentLast
 /** The counter a velocity rule's window is kept under (its policy and rule ids: it spans versions). */
 export const windowCounter = (policyId: string, ruleId: string) => `rule:${policyId}:${ruleId}`;
 
-export type Reason = { code: string; message: string; rule_id: string; policy_id?: string; effect: Effect };
+export type Reason = { code: string; message: string; rule_id: string; policy_id?: string; effect: Effect; line?: number };
 
 export type Decision = {
   decision: Effect;
@@ -68,6 +73,8 @@ export type Decision = {
   /** The parameters with the constraint applied (CONSTRAIN only). */
   constrained_params?: Record<string, unknown>;
   approval?: ApprovalSettings;
+  /** The sandbox limits of the code policies that applied, when the code may run (not BLOCK). */
+  runtime?: RuntimeConstraints;
 };
 
 type Test = (params: Record<string, unknown>) => boolean;
@@ -257,6 +264,23 @@ function mergeApproval(settings: (ApprovalSettings | undefined)[]): ApprovalSett
   };
 }
 
+/**
+ * The code section's reasons: its violations, else CONSTRAIN with the sandbox limits when it
+ * sets some, else (when no rule matched either) ALLOW. Code evaluated without an analysis (a
+ * code_execution sent to /api/v1/evaluate) cannot be checked, so a code section blocks it.
+ */
+function policyCodeReasons(policy: CompiledPolicy, action: PolicyAction, hasRuleReasons: boolean): Reason[] {
+  const code = policy.document.code!;
+  const base = { policy_id: policy.id };
+  if (!action.analysis) {
+    return [{ ...base, code: "CODE_NOT_ANALYSED", effect: "BLOCK", rule_id: "code", message: "Code execution must be evaluated through /api/v1/exec/evaluate, which analyses the code" }];
+  }
+  const fired = codeReasons(code, action.analysis).map((r) => ({ ...r, ...base }));
+  if (fired.length > 0) return fired;
+  if (code.runtime) return [{ ...base, code: "RUNTIME_CONSTRAINED", effect: "CONSTRAIN", rule_id: "code.runtime", message: "The code may run within the policy's sandbox limits" }];
+  return hasRuleReasons ? [] : [{ ...base, code: "WITHIN_CODE_RULES", effect: "ALLOW", rule_id: "code", message: "The code is within every code rule" }];
+}
+
 /** One policy's reasons for an action (matched rules, fired payment rules, or its default). */
 function policyReasons(policy: CompiledPolicy, action: PolicyAction, counters: PolicyCounters, now: Date) {
   const reasons: Reason[] = [];
@@ -288,6 +312,8 @@ function policyReasons(policy: CompiledPolicy, action: PolicyAction, counters: P
       reasons.push({ code: "WITHIN_PAYMENT_LIMITS", effect: "ALLOW", rule_id: "payments", policy_id: policy.id, message: "The payment is within every payment rule" });
     }
   }
+  const code = policy.document.code;
+  if (code && action.kind === "code_execution") reasons.push(...policyCodeReasons(policy, action, reasons.length > 0));
   if (reasons.length === 0) {
     const effect = policy.document.default;
     reasons.push({
@@ -312,10 +338,15 @@ export function evaluateAction(policies: CompiledPolicy[], action: PolicyAction,
   const matched = all.flatMap((r) => r.reasons);
   const decision = matched.reduce<Effect>((worst, r) => (severity(r.effect) > severity(worst) ? r.effect : worst), "ALLOW");
   const result: Decision = { decision, reasons: matched.filter((r) => r.effect === decision), matched };
-  if (decision === "CONSTRAIN") {
-    result.constraint = mergeConstraints(all.flatMap((r) => r.constraints));
+  const constraints = all.flatMap((r) => r.constraints);
+  if (decision === "CONSTRAIN" && constraints.length > 0) {
+    result.constraint = mergeConstraints(constraints);
     result.constrained_params = applyConstraint(action.params, result.constraint);
   }
   if (decision === "ESCALATE") result.approval = mergeApproval(all.flatMap((r) => r.approvals)) ?? {};
+  if (action.kind === "code_execution" && decision !== "BLOCK") {
+    const runtime = mergeRuntimes(applicable.flatMap((p) => (p.document.code?.runtime ? [p.document.code.runtime] : [])));
+    if (runtime) result.runtime = runtime;
+  }
   return result;
 }

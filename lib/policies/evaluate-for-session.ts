@@ -21,6 +21,7 @@ import { policiesInForce } from "./load-policies";
 import { lockWindows } from "./lock-windows";
 import { countersFrom, planWindows } from "./plan-windows";
 import type { Constraint, Effect, EvaluateInput } from "./schemas";
+import type { Analysis, RuntimeConstraints } from "@/lib/exec/types";
 
 type SessionRow = { agent_id: string; live: boolean; crews: string[] };
 
@@ -47,15 +48,25 @@ function inputHash(value: unknown): string {
 
 export type Evaluation = {
   decision: Effect;
-  reasons: Pick<Reason, "code" | "message" | "rule_id">[];
+  reasons: Pick<Reason, "code" | "message" | "rule_id" | "line">[];
   constraint?: Constraint;
+  runtime?: RuntimeConstraints;
   constrained_params?: Record<string, unknown>;
   receipt_id: string;
   approval_id?: string;
 };
 
+/**
+ * A code execution's analysis, which the code policies decide from, and what its receipt and
+ * approval request carry besides the action (never the code in the receipt: the hash links it).
+ */
+export type CodeContext = { analysis: Analysis; receiptDetails: Prisma.InputJsonObject; approvalDetails: Prisma.InputJsonObject };
+
 /** A step that consumes the decision in its transaction (e.g. charging a payment's budgets). */
-export type Settle<S> = (tx: Tx, evaluation: Evaluation) => Promise<S>;
+export type Settle<S> = (tx: Tx, evaluation: Evaluation, decided: Decided) => Promise<S>;
+
+/** Who the decision was for and which policy versions made it. */
+export type Decided = { agent_id: string; policy_versions: { policy_id: string; version: number }[] };
 
 /**
  * Interactive transactions wait for the row locks of every earlier decision on the same window
@@ -67,12 +78,12 @@ const TRANSACTION = { maxWait: 60_000, timeout: 60_000 };
 const unauthorized = (sessionId: string) => new AppError("unauthorized", "Session is unknown, expired or revoked", { session_id: sessionId });
 
 export async function evaluateForSession(workspaceId: string, input: EvaluateInput, actor: Actor): Promise<Evaluation>;
-export async function evaluateForSession<S>(workspaceId: string, input: EvaluateInput, actor: Actor, settle: Settle<S>): Promise<Evaluation & { settled: S }>;
-export async function evaluateForSession<S>(workspaceId: string, input: EvaluateInput, actor: Actor, settle?: Settle<S>) {
+export async function evaluateForSession<S>(workspaceId: string, input: EvaluateInput, actor: Actor, settle: Settle<S>, code?: CodeContext): Promise<Evaluation & { settled: S }>;
+export async function evaluateForSession<S>(workspaceId: string, input: EvaluateInput, actor: Actor, settle?: Settle<S>, code?: CodeContext) {
   const session = await sessionAgent(workspaceId, input.session_id);
   if (!session?.live) throw unauthorized(input.session_id);
   const policies = await policiesInForce(workspaceId);
-  const action: PolicyAction = { kind: input.kind, tool: input.tool, action: input.action, params: input.params, agentId: session.agent_id, crews: session.crews };
+  const action: PolicyAction = { kind: input.kind, tool: input.tool, action: input.action, params: input.params, agentId: session.agent_id, crews: session.crews, ...(code ? { analysis: code.analysis } : {}) };
   const recipient = typeof input.params.recipient === "string" ? input.params.recipient : null;
   const plan = planWindows(policies, action);
 
@@ -85,7 +96,7 @@ export async function evaluateForSession<S>(workspaceId: string, input: Evaluate
       counters = countersFrom(plan, windows, session.agent_id);
     }
     const result = evaluateAction(policies, action, counters, new Date());
-    const reasons = result.reasons.map(({ code, message, rule_id }) => ({ code, message, rule_id }));
+    const reasons = result.reasons.map(({ code, message, rule_id, line }) => ({ code, message, rule_id, ...(line !== undefined ? { line } : {}) }));
     const receipt = await appendAuditEvent(tx, workspaceId, {
       actor,
       action: "policy.evaluated",
@@ -104,6 +115,8 @@ export async function evaluateForSession<S>(workspaceId: string, input: Evaluate
         executor: session.agent_id,
         suggested_by: input.suggested_by ?? null,
         ...(input.conversation ? { conversation: input.conversation } : {}),
+        ...(result.runtime ? { runtime: result.runtime } : {}),
+        ...code?.receiptDetails,
       } as Prisma.InputJsonObject,
       flagged: result.decision === "BLOCK",
       flagReason: result.decision === "BLOCK" ? "policy_block" : null,
@@ -124,7 +137,7 @@ export async function evaluateForSession<S>(workspaceId: string, input: Evaluate
           params: input.params as Prisma.InputJsonObject,
           reason: reasons.map((r) => r.message).join("; "),
           reasons,
-          details: input.conversation ? { conversation: input.conversation } : {},
+          details: { ...(input.conversation ? { conversation: input.conversation } : {}), ...code?.approvalDetails },
           suggestedBy: input.suggested_by ?? null,
           receiptId: receipt.id,
           ttlSeconds: result.approval?.expires_in ?? DEFAULT_APPROVAL_TTL_SECONDS,
@@ -138,9 +151,10 @@ export async function evaluateForSession<S>(workspaceId: string, input: Evaluate
       decision: result.decision,
       reasons,
       ...(result.constraint ? { constraint: result.constraint, constrained_params: result.constrained_params } : {}),
+      ...(result.runtime ? { runtime: result.runtime } : {}),
       receipt_id: receipt.id,
       ...(approvalId ? { approval_id: approvalId } : {}),
     };
-    return settle ? { ...evaluation, settled: await settle(tx, evaluation) } : evaluation;
+    return settle ? { ...evaluation, settled: await settle(tx, evaluation, { agent_id: session.agent_id, policy_versions: versionsOf(policies) }) } : evaluation;
   }, TRANSACTION);
 }

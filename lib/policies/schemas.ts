@@ -4,6 +4,7 @@
 // how a decision is reached.
 import { z } from "zod";
 import { prefixedPathId } from "@/lib/http/path-params";
+import { CodeRulesSchema } from "@/lib/exec/code-rules-schema";
 import { MoneySchema } from "@/lib/money";
 import { AgentIdSchema } from "@/lib/sessions/schemas";
 
@@ -165,6 +166,8 @@ export const PolicyDocumentSchema = z
     default: z.enum(["ALLOW", "BLOCK"]).default("BLOCK"),
     rules: z.array(RuleSchema).max(1000).default([]),
     payments: PaymentRulesSchema.optional(),
+    /** What code the targeted agents may run (actions of kind code_execution analysed by /api/v1/exec/evaluate). */
+    code: CodeRulesSchema.optional(),
   })
   .superRefine((p, ctx) => {
     const seen = new Set<string>();

@@ -3,10 +3,12 @@
 // which decisions would change. Replayed: policy evaluations (their exact recorded inputs),
 // payments (amount, currency and recipient from the trail, once each, though an authorization
 // under a policy records its evaluation too) and logged agent actions (as tool
-// calls with their details as parameters). Window counters are not reconstructed: each action is
+// calls with their details as parameters) — code executions with the analysis their receipts
+// recorded (lib/exec/recorded-analysis.ts). Window counters are not reconstructed: each action is
 // replayed with empty windows, so hourly/daily budgets and rate limits show only single-action
 // effects.
 import { prisma } from "@/lib/db/client";
+import { recordedAnalysis } from "@/lib/exec/recorded-analysis";
 import { notFound } from "@/lib/errors";
 import { compilePolicy, evaluateAction, NO_COUNTERS, type PolicyAction } from "./evaluate-action";
 import { policiesInForce } from "./load-policies";
@@ -32,8 +34,9 @@ function replayable(entry: Entry): { action: Omit<PolicyAction, "crews">; before
   // A payment's own evaluation: the payment event that follows it is the action replayed.
   if (entry.action === "policy.evaluated" && d.action === "payment.authorize") return null;
   if (entry.action === "policy.evaluated" && typeof d.kind === "string") {
+    const analysis = d.kind === "code_execution" ? recordedAnalysis(d) : undefined;
     return {
-      action: { kind: d.kind as ActionKind, tool: entry.tool, action: String(d.action ?? ""), params: (d.params as Record<string, unknown>) ?? {}, agentId: entry.agent_id },
+      action: { kind: d.kind as ActionKind, tool: entry.tool, action: String(d.action ?? ""), params: (d.params as Record<string, unknown>) ?? {}, agentId: entry.agent_id, ...(analysis ? { analysis } : {}) },
       before: (EFFECTS as readonly string[]).includes(entry.decision ?? "") ? (entry.decision as Effect) : "ALLOW",
     };
   }
@@ -45,7 +48,7 @@ function replayable(entry: Entry): { action: Omit<PolicyAction, "crews">; before
     };
   }
   // A logged agent action (POST /audit): everything that is not an administrative event.
-  if (!/^(session|agent|crew|api_key|member|invitation|secret|policy|approval|vault|scope)\./.test(entry.action)) {
+  if (!/^(session|agent|crew|api_key|member|invitation|secret|policy|approval|vault|scope|code)\./.test(entry.action)) {
     return { action: { kind: "tool_call", tool: entry.tool, action: entry.action, params: d, agentId: entry.agent_id }, before: "ALLOW" };
   }
   return null;

@@ -82,3 +82,18 @@ describe("examples/autogen_payment_approval.py", () => {
     expect([payments.payments_usd, payments.payment_count]).toEqual([290, 2]);
   });
 });
+
+describe("examples/autogen_code_executor.py", () => {
+  it("runs the assistant's benign snippet within the runtime limits and records its result, and never runs the one that shells out", async () => {
+    const result = await run(venv.python, [example("autogen_code_executor.py")], exampleEnv());
+    expect(result.code, describeRun("autogen_code_executor.py", result)).toBe(0);
+    const summary = resultOf(result.stdout);
+    expect(summary.snippets.mean).toMatchObject({ decision: "CONSTRAIN", ran: true, status: "ok", output: '{"mean": 6}' });
+    expect(summary.snippets.cleanup).toMatchObject({ decision: "BLOCK", ran: false });
+    const trail = (await get(`/audit?session_id=${summary.session_id}`)).entries as { entry_id: string; action: string; suggested_by: string | null; details: Record<string, unknown> }[];
+    const receipts = trail.filter((e) => e.action === "policy.evaluated");
+    expect(receipts.map((e) => e.suggested_by)).toEqual([summary.assistant, summary.assistant]);
+    const results = trail.filter((e) => e.action === "code.result");
+    expect(results.map((e) => e.details)).toEqual([expect.objectContaining({ receipt_id: summary.snippets.mean.receipt_id, status: "ok", exit_code: 0 })]);
+  });
+});

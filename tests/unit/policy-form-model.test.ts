@@ -51,6 +51,22 @@ const everyField: PolicyDocument = PolicyDocumentSchema.parse({
     approval: { expires_in: 3600, two_person_above: 20 },
     per_crew: true,
   },
+  code: {
+    languages: ["python", "bash"],
+    max_code_bytes: 65536,
+    allowed_modules: ["json", "pandas"],
+    denied_modules: ["os", "subprocess"],
+    allowed_operations: ["import", "file_read"],
+    denied_operations: ["process", "network"],
+    read_paths: ["./data/**"],
+    write_paths: ["./out/**"],
+    network_hosts: ["*.internal"],
+    on_violation: "ESCALATE",
+    on_unknown_target: "BLOCK",
+    on_obfuscation: "ESCALATE",
+    on_parse_error: "ESCALATE",
+    runtime: { time_limit_s: 30, memory_mb: 512, network: false, writable_paths: ["./out"] },
+  },
 });
 
 describe("the policy editor's form model", () => {
@@ -59,7 +75,7 @@ describe("the policy editor's form model", () => {
     expect(roundTrip(document)).toEqual(document);
   });
 
-  it("writes back every field of a document unchanged, including the rate limit and per_crew it only carries", () => {
+  it("writes back every field of a document unchanged, including the rate limit, per_crew and code section it only carries", () => {
     expect(roundTrip(everyField)).toEqual(everyField);
   });
 

@@ -164,6 +164,23 @@ class WardenClient:
             "session_id": session_id, "kind": kind, "tool": tool, "action": action or tool or kind,
             "params": params or {}, "suggested_by": suggested_by, "conversation": conversation}))
 
+    # The code-execution gate
+    def evaluate_code(self, session_id: str, language: str, code: str, suggested_by: Optional[str] = None,
+                      conversation_id: Optional[str] = None, context: Optional[Dict[str, Any]] = None) -> Result:
+        """Before running code: {receipt_id, decision, reasons (with line), operations, parsed, code_sha256,
+        runtime? (the sandbox limits), approval_id? (ESCALATE), policy_versions}. Run the code only for
+        ALLOW, LOG or CONSTRAIN, within `runtime`; for ESCALATE wait_for_approval(result.approval_id) first."""
+        return self._call("POST", "/exec/evaluate", _drop_none({
+            "session_id": session_id, "language": language, "code": code, "suggested_by": suggested_by,
+            "conversation_id": conversation_id, "context": context}))
+
+    def record_exec_result(self, receipt_id: str, status: str, duration_ms: int, exit_code: Optional[int] = None,
+                           killed_by: Optional[str] = None, output_sha256: Optional[str] = None) -> Result:
+        """How the run of an evaluated snippet ended (status ok, error or killed), recorded once."""
+        return self._call("POST", "/exec/%s/result" % _segment(receipt_id), _drop_none({
+            "status": status, "duration_ms": duration_ms, "exit_code": exit_code, "killed_by": killed_by,
+            "output_sha256": output_sha256}))
+
     # Administration the examples and adapters need (an admin key's scopes)
     def create_crew(self, name: str, budget: Optional[float] = None, budget_window: str = "run", *,
                     agent_ids: Optional[List[str]] = None, description: Optional[str] = None) -> Result:

@@ -1,7 +1,7 @@
 // WardenClient: the agent API (AGENT_API.md) as typed async methods. Parameters are camelCase
 // objects derived from the OpenAPI document (params.ts); results are the server's JSON.
 import { ApprovalDeniedError, ApprovalTimeoutError } from "./errors.js";
-import { toSnake, type AuditTrailQuery, type AuthorizePaymentParams, type CreateSessionParams, type EvaluateParams, type ExecutionsQuery, type LogActionParams, type RequestApprovalParams, type SdkRoute, type SpendQuery, type StoreSecretParams } from "./params.js";
+import { toSnake, type AuditTrailQuery, type AuthorizePaymentParams, type CreateSessionParams, type EvaluateCodeParams, type EvaluateParams, type ExecResultParams, type ExecutionsQuery, type LogActionParams, type RequestApprovalParams, type SdkRoute, type SpendQuery, type StoreSecretParams } from "./params.js";
 import { Transport, type RequestOptions } from "./transport.js";
 import type * as T from "./types.js";
 
@@ -37,6 +37,8 @@ export const SDK_ROUTES = {
   evaluate: ["post", "/v1/evaluate"],
   listExecutions: ["get", "/v1/exec"],
   getExecution: ["get", "/v1/exec/{receipt_id}"],
+  evaluateCode: ["post", "/v1/exec/evaluate"],
+  recordExecResult: ["post", "/v1/exec/{receipt_id}/result"],
 } as const satisfies Record<string, SdkRoute>;
 
 /** Environment defaults where there is a process (Node); browsers and edge runtimes have none. */
@@ -187,5 +189,20 @@ export class WardenClient {
   async evaluate(params: EvaluateParams): Promise<T.Evaluation> {
     const body = await this.#json<Omit<T.Evaluation, "pending" | "approvalId">>(SDK_ROUTES.evaluate, {}, { body: toSnake(params) });
     return { ...body, pending: body.decision === "ESCALATE", approvalId: body.approval_id ?? null };
+  }
+
+  /**
+   * Before running code: the gate's decision, the operations found, and the sandbox limits
+   * (`runtime`). Run it only for ALLOW, LOG or CONSTRAIN, within `runtime`; for ESCALATE wait
+   * with waitForApproval(approvalId) first; never for BLOCK.
+   */
+  async evaluateCode(params: EvaluateCodeParams): Promise<T.CodeEvaluation> {
+    const body = await this.#json<Omit<T.CodeEvaluation, "pending" | "approvalId">>(SDK_ROUTES.evaluateCode, {}, { body: toSnake(params) });
+    return { ...body, pending: body.decision === "ESCALATE", approvalId: body.approval_id ?? null };
+  }
+
+  /** How the run of an evaluated snippet ended, recorded once (the same report again is harmless). */
+  recordExecResult(receiptId: string, result: ExecResultParams): Promise<T.ExecResultRecorded> {
+    return this.#json(SDK_ROUTES.recordExecResult, { receipt_id: receiptId }, { body: toSnake(result) });
   }
 }

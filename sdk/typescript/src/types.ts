@@ -38,6 +38,36 @@ export type Evaluation = {
   approvalId: string | null;
 };
 
+export type CodeOperation = { kind: string; target: string | null; call: string; line: number; column: number; end_line: number; end_column: number; detail: string };
+export type RuntimeLimits = { time_limit_s?: number; memory_mb?: number; network?: boolean; writable_paths?: string[] };
+export type CodeEvaluation = {
+  receipt_id: string;
+  decision: Decision;
+  reasons: (Reason & { line?: number })[];
+  operations: CodeOperation[];
+  parsed: boolean;
+  parse_errors: { line: number; column: number; message: string }[];
+  code_sha256: string;
+  /** The limits the sandbox must apply when the code runs. */
+  runtime?: RuntimeLimits;
+  approval_id?: string;
+  policy_versions: { policy_id: string; version: number }[];
+  /** true when the decision is ESCALATE: wait for approvalId before running the code. */
+  pending: boolean;
+  approvalId: string | null;
+};
+export type ExecResultRecorded = {
+  recorded: true;
+  receipt_id: string;
+  entry_id: string;
+  status: "ok" | "error" | "killed";
+  exit_code: number | null;
+  duration_ms: number;
+  killed_by: string | null;
+  output_sha256: string | null;
+  recorded_at: string;
+};
+
 export type Logged = { logged: true; entry_id: string; flagged: boolean; flag_reason: string | null };
 export type AuditEntry = {
   entry_id: string;
@@ -94,13 +124,12 @@ export type Execution = {
   result: ExecutionResult | null;
 };
 export type Executions = { count: number; executions: Execution[]; next_cursor: string | null };
-export type CodeOperation = { kind: string; target: string | null; call: string; line: number; column: number; end_line: number; end_column: number; detail: string };
 export type ExecutionDetail = Execution & {
   code: string;
   size_bytes: number;
   operations: CodeOperation[];
   reasons: { code: string; message: string; rule_id?: string | null }[];
-  runtime: { time_limit_s?: number; memory_mb?: number; network?: boolean; writable_paths?: string[] } | null;
+  runtime: RuntimeLimits | null;
   policy_versions: unknown[];
   approval: { id: string; status: string; decided_by: string | null; decided_at: string | null } | null;
 };

@@ -1889,6 +1889,224 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exec/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Before running code: analyse it (imports, processes, files, network, env, dynamic code, obfuscation) and evaluate it against the session's agent's policies (their `code` section and rules of kind code_execution; the suggester never decides). One transaction writes the receipt (with the code's SHA-256, never the code), the code (stored once per workspace) and the run; ESCALATE raises an approval request showing the code: wait on GET /api/v1/approvals/{approval_id}?wait=30 and run only once approved. The body is capped at 1 MiB
+         * @description Requires key scope `sessions:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        session_id: string;
+                        /** @enum {string} */
+                        language: "python" | "bash" | "javascript";
+                        code: string;
+                        suggested_by?: string;
+                        conversation_id?: string;
+                        context?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description {receipt_id, decision: ALLOW|LOG|CONSTRAIN|ESCALATE|BLOCK, reasons: [{code, message, rule_id, line?}], operations: [{kind, target, call, line, column, end_line, end_column, detail}], parsed, parse_errors, code_sha256, runtime?: {time_limit_s, memory_mb, network, writable_paths} (the sandbox limits, when the code may run), approval_id? (ESCALATE), policy_versions} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown, expired or revoked session */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exec/{receipt_id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record how an evaluated run ended, once (audited as code.result, linked to the receipt). Only runs the gate let run: ALLOW, LOG, CONSTRAIN, or ESCALATE once approved
+         * @description Requires key scope `sessions:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    receipt_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "error" | "killed";
+                        exit_code?: number;
+                        duration_ms: number;
+                        /** @enum {string} */
+                        killed_by?: "time" | "memory" | "other";
+                        output_sha256?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description {recorded: true, receipt_id, entry_id, status, exit_code, duration_ms, killed_by, output_sha256, recorded_at}; the same report again answers the same */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown receipt (or another workspace's) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description A different result was already recorded, the code was blocked, or its approval is pending, denied or expired */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies": {
         parameters: {
             query?: never;
@@ -2068,6 +2286,43 @@ export interface paths {
                                 two_person_above?: number;
                             };
                             per_crew?: boolean;
+                        };
+                        code?: {
+                            languages?: ("python" | "bash" | "javascript")[];
+                            max_code_bytes?: number;
+                            allowed_modules?: string[];
+                            denied_modules?: string[];
+                            allowed_operations?: ("import" | "process" | "file_read" | "file_write" | "network" | "env" | "dynamic_code" | "obfuscation")[];
+                            denied_operations?: ("import" | "process" | "file_read" | "file_write" | "network" | "env" | "dynamic_code" | "obfuscation")[];
+                            read_paths?: string[];
+                            write_paths?: string[];
+                            network_hosts?: string[];
+                            /**
+                             * @default BLOCK
+                             * @enum {string}
+                             */
+                            on_violation?: "BLOCK" | "ESCALATE";
+                            /**
+                             * @default ESCALATE
+                             * @enum {string}
+                             */
+                            on_unknown_target?: "BLOCK" | "ESCALATE";
+                            /**
+                             * @default BLOCK
+                             * @enum {string}
+                             */
+                            on_obfuscation?: "BLOCK" | "ESCALATE";
+                            /**
+                             * @default BLOCK
+                             * @enum {string}
+                             */
+                            on_parse_error?: "BLOCK" | "ESCALATE";
+                            runtime?: {
+                                time_limit_s?: number;
+                                memory_mb?: number;
+                                network?: boolean;
+                                writable_paths?: string[];
+                            };
                         };
                     };
                 };
@@ -2342,6 +2597,43 @@ export interface paths {
                                 two_person_above?: number;
                             };
                             per_crew?: boolean;
+                        };
+                        code?: {
+                            languages?: ("python" | "bash" | "javascript")[];
+                            max_code_bytes?: number;
+                            allowed_modules?: string[];
+                            denied_modules?: string[];
+                            allowed_operations?: ("import" | "process" | "file_read" | "file_write" | "network" | "env" | "dynamic_code" | "obfuscation")[];
+                            denied_operations?: ("import" | "process" | "file_read" | "file_write" | "network" | "env" | "dynamic_code" | "obfuscation")[];
+                            read_paths?: string[];
+                            write_paths?: string[];
+                            network_hosts?: string[];
+                            /**
+                             * @default BLOCK
+                             * @enum {string}
+                             */
+                            on_violation?: "BLOCK" | "ESCALATE";
+                            /**
+                             * @default ESCALATE
+                             * @enum {string}
+                             */
+                            on_unknown_target?: "BLOCK" | "ESCALATE";
+                            /**
+                             * @default BLOCK
+                             * @enum {string}
+                             */
+                            on_obfuscation?: "BLOCK" | "ESCALATE";
+                            /**
+                             * @default BLOCK
+                             * @enum {string}
+                             */
+                            on_parse_error?: "BLOCK" | "ESCALATE";
+                            runtime?: {
+                                time_limit_s?: number;
+                                memory_mb?: number;
+                                network?: boolean;
+                                writable_paths?: string[];
+                            };
                         };
                     };
                 };

@@ -51,6 +51,8 @@ export type PolicyForm = {
   rules: RuleForm[];
   hasPayments: boolean;
   payments: PaymentsForm;
+  /** The code-execution section (edited in the raw editor): carried through the form unchanged. */
+  code?: PolicyDocument["code"];
 };
 
 let counter = 0;
@@ -121,6 +123,7 @@ export function toForm(document: PolicyDocument): PolicyForm {
     targetId: target.kind === "crew" ? target.crew_id : target.kind === "agent" ? target.agent_id : "",
     default: document.default,
     rules: document.rules.map(ruleToForm),
+    ...(document.code ? { code: document.code } : {}),
     hasPayments: document.payments !== undefined,
     payments: {
       max_single: text(p.max_single),
@@ -224,6 +227,7 @@ export function toDocument(form: PolicyForm): Json {
     default: form.default,
     rules: form.rules.map(ruleToJson),
     ...(form.hasPayments ? { payments: paymentsToJson(form.payments) } : {}),
+    ...(form.code ? { code: form.code } : {}),
   };
 }
 
