@@ -71,8 +71,8 @@ describe("the audit export of code runs", () => {
     const rows = exported.file.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows.map((r) => r.action)).toEqual(["policy.evaluated", "code.result"]);
     expect(rows[0]).toMatchObject({ id: receipts.benign, agent_id: "runner", suggested_by: "planner", decision: "CONSTRAIN", tool: "python" });
-    expect(JSON.parse(String(rows[0]!.details))).toMatchObject({ kind: "code_execution", code_sha256: sha256(BENIGN) });
-    expect(JSON.parse(String(rows[1]!.details))).toMatchObject({ receipt_id: receipts.benign, status: "ok" });
+    expect(rows[0]!.details).toMatchObject({ kind: "code_execution", code_sha256: sha256(BENIGN) });
+    expect(rows[1]!.details).toMatchObject({ receipt_id: receipts.benign, status: "ok" });
     expect(exported.file).not.toContain("json.dumps");
   });
 });
