@@ -40,10 +40,12 @@ export default async function ExecutionsPage({ params, searchParams }: Props) {
         {page && page.count > 0 ? (
           <div className="card overflow-x-auto">
             <RunsTable slug={slug} runs={page.executions} />
-            <nav aria-label="Pages" className="flex justify-end gap-4 border-t border-slate-100 px-4 py-3 text-sm">
-              {cursor ? <Link href={`${basePath}?${new URLSearchParams(filters)}`} className="text-brand-700 hover:underline">Newest</Link> : null}
-              {older ? <Link href={older} className="text-brand-700 hover:underline">Older →</Link> : null}
-            </nav>
+            {cursor || older ? (
+              <nav aria-label="Pages" className="flex justify-end gap-4 border-t border-slate-100 px-4 py-3 text-sm">
+                {cursor ? <Link href={`${basePath}?${new URLSearchParams(filters)}`} className="text-brand-700 hover:underline">Newest</Link> : null}
+                {older ? <Link href={older} className="text-brand-700 hover:underline">Older →</Link> : null}
+              </nav>
+            ) : null}
           </div>
         ) : (
           <EmptyState title={page ? "No executions match" : "The filter is not valid"}>
