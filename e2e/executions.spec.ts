@@ -71,7 +71,17 @@ test("an admin filters the executions, opens the escalated run and sees its oper
   await code.getByTestId("operation").filter({ hasText: "subprocess.run" }).getByRole("link", { name: "line 4" }).click();
   await expect(page).toHaveURL(/#run-L4$/);
   await expect(page.getByRole("link", { name: w.escalated })).toHaveAttribute("href", `/w/${w.slug}/audit?q=${w.escalated}`);
+  await page.getByRole("link", { name: "Every audit entry of this code" }).click();
+  await expect(page.getByTestId("match-count")).toHaveText("1 entry matches these filters");
+  await page.goBack();
   await attachScreenshot(page, testInfo, "execution-detail");
+
+  await page.getByRole("link", { name: "runner" }).click();
+  const section = page.getByRole("region", { name: "Executions" });
+  await expect(section.getByTestId("execution-row")).toHaveCount(2);
+  await section.getByRole("link", { name: "All executions of this agent" }).click();
+  await expect(page).toHaveURL(`/w/${w.slug}/executions?agent_id=runner`);
+  await expect(page.getByTestId("execution-row")).toHaveCount(2);
 });
 
 test("a reviewer sees the escalated code with its operations highlighted in the approvals queue and approves it", async ({ page, request }, testInfo) => {

@@ -49,7 +49,10 @@ export default async function ExecutionPage({ params }: Props) {
           <Fact label="Receipt"><Link href={`/w/${ws}/audit?q=${run.receipt_id}`} className="text-brand-700 hover:underline"><code className="text-xs">{run.receipt_id}</code></Link></Fact>
           <Fact label="Session"><code className="text-xs">{run.session_id}</code></Fact>
           <Fact label="Result"><span data-testid="run-result">{formatResult(run.result)}</span></Fact>
-          <Fact label="Code SHA-256"><code className="break-all text-xs">{run.code_sha256}</code></Fact>
+          <Fact label="Code SHA-256">
+            <code className="break-all text-xs">{run.code_sha256}</code>
+            <Link href={`/w/${ws}/audit?q=${run.code_sha256}`} className="block text-xs text-brand-700 hover:underline">Every audit entry of this code</Link>
+          </Fact>
           <Fact label="Size">{`${run.size_bytes} bytes${run.parsed ? "" : " (did not parse)"}`}</Fact>
           <Fact label="Runtime constraints">{runtime.length ? runtime.join(" · ") : "none"}</Fact>
           <Fact label="Approval">
