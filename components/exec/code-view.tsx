@@ -24,7 +24,7 @@ export function CodeView({ code, operations, language, anchorPrefix }: Props) {
       <pre className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-slate-50 py-2 text-xs leading-5" aria-label={`${language} code`}>
         <code>
           {lines.map((text, i) => (
-            <div key={i} id={anchor(i + 1)} className="flex target:bg-yellow-50">
+            <span key={i} id={anchor(i + 1)} className="flex target:bg-yellow-50">
               <span aria-hidden="true" className="w-10 shrink-0 select-none pr-3 text-right text-slate-400">{i + 1}</span>
               <span className="whitespace-pre pr-4">
                 {highlightLine(text, i + 1, operations).map((segment, j) =>
@@ -37,7 +37,7 @@ export function CodeView({ code, operations, language, anchorPrefix }: Props) {
                   ),
                 )}
               </span>
-            </div>
+            </span>
           ))}
         </code>
       </pre>
