@@ -73,7 +73,7 @@ test("an admin filters the executions, opens the escalated run and sees its oper
   await expect(page.getByRole("link", { name: w.escalated })).toHaveAttribute("href", `/w/${w.slug}/audit?q=${w.escalated}`);
   await page.getByRole("link", { name: "Every audit entry of this code" }).click();
   await expect(page.getByTestId("match-count")).toHaveText("1 entry matches these filters");
-  await page.goBack();
+  await page.goto(`/w/${w.slug}/executions/${w.escalated}`);
   await attachScreenshot(page, testInfo, "execution-detail");
 
   await page.getByRole("link", { name: "runner" }).click();
