@@ -5,7 +5,11 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "sdk/typescript/dist/**"],
+    ignores: [
+      ".next/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "sdk/typescript/dist/**",
+      // The code analyser's corpus: sample agent code (some deliberately unparsable), data rather than project code.
+      "tests/exec-corpus/javascript/**",
+    ],
   },
   {
     rules: {

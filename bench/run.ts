@@ -24,6 +24,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { routes, seed, type Route } from "./fixture";
+import { printExecBenchmark } from "./exec-analysis";
 import { printPolicyBenchmark } from "./policy-eval";
 import { badCount, combine, load, preflight, printTable, toResult, type DatabaseResult, type Load } from "./results";
 import { activeServers, call, ensureBuild, logTail, startServer, stopServer } from "./server";
@@ -140,6 +141,7 @@ async function benchDatabase(label: string, databaseUrl: string | undefined): Pr
 
 async function main(): Promise<void> {
   printPolicyBenchmark();
+  await printExecBenchmark();
   ensureBuild();
   const targets: { label: string; url?: string }[] = [{ label: "PGlite (embedded)" }];
   const databaseUrl = process.env.DATABASE_URL?.trim();

@@ -9,6 +9,7 @@ recorded; the one that shells out through subprocess / os.system is blocked and 
     WARDEN_BASE_URL=http://localhost:3000/api WARDEN_API_KEY=<admin key> python3 examples/autogen_code_executor.py
 """
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -24,13 +25,22 @@ SNIPPETS = [
 RUNNABLE = ("ALLOW", "LOG", "CONSTRAIN")
 
 
+def memory_cap(runtime: dict):
+    """Caps the child's address space at the policy's memory_mb (POSIX), before it starts."""
+    limit = runtime.get("memory_mb")
+    if limit is None:
+        return None
+    return lambda: resource.setrlimit(resource.RLIMIT_AS, (limit * 1024 * 1024, limit * 1024 * 1024))
+
+
 def run_snippet(code: str, runtime: dict) -> dict:
-    """Runs the code in a fresh interpreter, killed at the policy's time limit."""
+    """Runs the code in a fresh, isolated interpreter in an empty folder, within the policy's time
+    and memory limits. (A real sandbox would also cut the network when runtime["network"] is false.)"""
     with tempfile.TemporaryDirectory() as workdir:
         started = time.monotonic()
         try:
             done = subprocess.run([sys.executable, "-I", "-c", code], cwd=workdir, capture_output=True, text=True,
-                                  timeout=runtime.get("time_limit_s", 30))
+                                  timeout=runtime.get("time_limit_s", 30), preexec_fn=memory_cap(runtime))
         except subprocess.TimeoutExpired:
             return {"status": "killed", "killed_by": "time", "duration_ms": int((time.monotonic() - started) * 1000), "output": ""}
         return {"status": "ok" if done.returncode == 0 else "error", "exit_code": done.returncode,

@@ -1,18 +1,16 @@
 // JavaScript: require/import (static and dynamic) and their bindings, then every call, `new`,
 // process.env access and computed lookup on globals, resolved to canonical names.
 import { classifyCall, decodesData } from "./javascript-calls";
-import { canonicalModule, JavaScriptScope } from "./javascript-scope";
+import { canonicalModule, isRequire, JavaScriptScope } from "./javascript-scope";
 import { OperationList } from "./operation-list";
-import { named, type Node, walk } from "./syntax-tree";
+import { captures, named, type Node, walk } from "./syntax-tree";
 
 const COMPUTED_LOOKUP_OWNERS = new Set(["globalThis", "global", "window", "self", "require", "process"]);
 
 export function extractJavaScript(root: Node): OperationList {
   const ops = new OperationList();
   const scope = new JavaScriptScope();
-  for (const node of walk(root)) {
-    if (node.type === "function_declaration" || node.type === "class_declaration") scope.rebind(node.childForFieldName("name")!.text);
-  }
+  for (const name of captures(root, "(function_declaration name: (identifier) @name) (class_declaration name: (identifier) @name)")) scope.rebind(name.text);
   for (const node of walk(root)) {
     if (ops.full) break;
     switch (node.type) {
@@ -21,7 +19,8 @@ export function extractJavaScript(root: Node): OperationList {
         break;
       case "variable_declarator":
       case "assignment_expression":
-        bind(scope, ops, node.childForFieldName(node.type === "variable_declarator" ? "name" : "left"), node.childForFieldName(node.type === "variable_declarator" ? "value" : "right"));
+        if (node.type === "variable_declarator") bind(scope, ops, node.childForFieldName("name"), node.childForFieldName("value"), isConstDeclaration(node));
+        else bind(scope, ops, node.childForFieldName("left"), node.childForFieldName("right"), false);
         break;
       case "call_expression":
       case "new_expression":
@@ -56,7 +55,12 @@ function visitImport(scope: JavaScriptScope, ops: OperationList, node: Node): vo
   }
 }
 
-function bind(scope: JavaScriptScope, ops: OperationList, left: Node | null, right: Node | null): void {
+/** const x = …: the only declarations whose string value is known wherever x is used. */
+function isConstDeclaration(declarator: Node): boolean {
+  return declarator.parent?.type === "lexical_declaration" && declarator.parent.childForFieldName("kind")?.text === "const";
+}
+
+function bind(scope: JavaScriptScope, ops: OperationList, left: Node | null, right: Node | null, constant: boolean): void {
   if (!left || !right) return;
   const qualified = scope.qualify(right);
   if (left.type === "object_pattern") {
@@ -71,10 +75,10 @@ function bind(scope: JavaScriptScope, ops: OperationList, left: Node | null, rig
     return;
   }
   if (left.type !== "identifier") return;
-  const constant = scope.constant(right);
+  const value = constant ? scope.constant(right) : null;
   const decoded = decodesData(scope, right);
   scope.rebind(left.text);
-  if (constant) scope.setConstant(left.text, constant);
+  if (value) scope.setConstant(left.text, value);
   if (qualified) scope.bind(left.text, qualified);
   if (decoded) scope.decoded.add(left.text);
 }
@@ -82,7 +86,7 @@ function bind(scope: JavaScriptScope, ops: OperationList, left: Node | null, rig
 function visitCall(scope: JavaScriptScope, ops: OperationList, call: Node): void {
   const fn = call.childForFieldName(call.type === "new_expression" ? "constructor" : "function");
   const first = call.childForFieldName("arguments")?.namedChild(0) ?? null;
-  if (fn?.type === "import" || (call.type === "call_expression" && scope.qualify(fn) === "require")) {
+  if (fn?.type === "import" || (call.type === "call_expression" && isRequire(scope.qualify(fn)))) {
     const moduleName = scope.constant(first);
     const target = moduleName ? canonicalModule(moduleName.value) : null;
     ops.add("import", target, fn?.type === "import" ? "import()" : "require", call);
@@ -90,7 +94,12 @@ function visitCall(scope: JavaScriptScope, ops: OperationList, call: Node): void
     return;
   }
   const name = scope.qualify(fn);
-  if (name) classifyCall(scope, ops, call, name);
+  if (name) return classifyCall(scope, ops, call, name);
+  // x.constructor.constructor("code") is Function reached without naming it: a classic escape.
+  if (fn?.type === "member_expression" && fn.childForFieldName("property")!.text === "constructor" && fn.childForFieldName("object")?.childForFieldName("property")?.text === "constructor") {
+    ops.add("dynamic_code", null, "constructor.constructor", call);
+    ops.add("obfuscation", null, "constructor.constructor", call, "Function is reached through .constructor.constructor to build code unseen");
+  }
 }
 
 function visitSubscript(scope: JavaScriptScope, ops: OperationList, node: Node): void {

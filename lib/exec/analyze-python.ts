@@ -3,19 +3,35 @@
 import { OperationList } from "./operation-list";
 import { classifyCall, DATA_WRITERS, decodesData, opensForWrite } from "./python-calls";
 import { positionalArgs, PythonScope } from "./python-scope";
-import { fieldChildren, type Node, walk } from "./syntax-tree";
+import { captures, fieldChildren, type Node, walk } from "./syntax-tree";
 
-const SESSION_CONSTRUCTORS: Record<string, string> = { "requests.Session": "requests", "httpx.Client": "httpx", "httpx.AsyncClient": "httpx" };
-const PATH_CONSTRUCTORS = new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath"]);
+// Objects whose methods act like their module's functions: s = requests.Session(); s.get(url).
+const SESSION_CONSTRUCTORS: Record<string, string> = { "requests.Session": "requests", "httpx.Client": "httpx", "httpx.AsyncClient": "httpx", "socket.socket": "socket.socket" };
 const PATH_READS = new Set(["read_text", "read_bytes", "iterdir", "glob", "rglob"]);
 const PATH_WRITES = new Set(["write_text", "write_bytes", "unlink", "rmdir", "mkdir", "touch", "rename", "replace", "chmod", "symlink_to", "hardlink_to"]);
 
+// Every place a name is bound. A name bound more than once is never treated as a constant or a
+// literal path: `p = "/etc/passwd"` then `if x: p = "data/a"` must not make open(p) look safe.
+const BINDINGS = `
+  (assignment left: (identifier) @b) (augmented_assignment left: (identifier) @b)
+  (for_statement left: (identifier) @b) (for_in_clause left: (identifier) @b)
+  (named_expression name: (identifier) @b) (as_pattern_target (identifier) @b)
+  (parameters (identifier) @b) (lambda_parameters (identifier) @b) (typed_parameter (identifier) @b)
+  (default_parameter name: (identifier) @b) (typed_default_parameter name: (identifier) @b)
+  (pattern_list (identifier) @b) (tuple_pattern (identifier) @b) (list_pattern (identifier) @b)
+  (global_statement (identifier) @b)`;
+
+function namesBoundMoreThanOnce(root: Node): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of captures(root, BINDINGS)) (seen.has(name.text) ? repeated : seen).add(name.text);
+  return repeated;
+}
+
 export function extractPython(root: Node): OperationList {
   const ops = new OperationList();
-  const scope = new PythonScope();
-  for (const node of walk(root)) {
-    if (node.type === "function_definition" || node.type === "class_definition") scope.shadow(node.childForFieldName("name")!.text);
-  }
+  const scope = new PythonScope(namesBoundMoreThanOnce(root));
+  for (const name of captures(root, "(function_definition name: (identifier) @name) (class_definition name: (identifier) @name)")) scope.shadow(name.text);
   for (const node of walk(root)) {
     if (ops.full) break;
     switch (node.type) {
@@ -69,36 +85,16 @@ function bind(scope: PythonScope, left: Node | null, right: Node | null): void {
   if (left?.type !== "identifier" || !right) return;
   const name = left.text;
   const constant = scope.constant(right);
-  const qualified = right.type === "identifier" || right.type === "attribute" ? scope.qualify(right) : null;
+  const qualified = scope.qualify(right); // a module, a module's member, or __import__("os")
   const session = right.type === "call" ? SESSION_CONSTRUCTORS[scope.qualify(right.childForFieldName("function")) ?? ""] : undefined;
-  const path = pathOf(scope, right);
+  const path = scope.path(right);
   const decoded = decodesData(scope, right);
   scope.rebind(name);
   if (constant) scope.setConstant(name, constant);
   if (qualified) scope.bindModule(name, qualified);
   if (session) scope.bindModule(name, session);
-  if (path !== undefined) scope.paths.set(name, path);
+  if (path !== undefined) scope.setPath(name, path);
   if (decoded) scope.decoded.add(name);
-}
-
-/** The path a pathlib expression stands for: a string when literal, null when computed, undefined when it is no path. */
-function pathOf(scope: PythonScope, node: Node | null): string | null | undefined {
-  if (!node) return undefined;
-  if (node.type === "identifier") return scope.paths.get(node.text);
-  if (node.type === "parenthesized_expression") return pathOf(scope, node.namedChild(0));
-  if (node.type === "call" && PATH_CONSTRUCTORS.has(scope.qualify(node.childForFieldName("function")) ?? "")) {
-    const args = positionalArgs(node);
-    if (args.length === 0) return ".";
-    const parts = args.map((arg) => scope.constant(arg)?.value);
-    return parts.every((part) => part !== undefined) ? parts.join("/") : null;
-  }
-  if (node.type === "binary_operator" && node.childForFieldName("operator")?.type === "/") {
-    const base = pathOf(scope, node.childForFieldName("left"));
-    if (base === undefined) return undefined;
-    const leaf = scope.constant(node.childForFieldName("right"))?.value;
-    return base !== null && leaf !== undefined ? `${base}/${leaf}` : null;
-  }
-  return undefined;
 }
 
 function visitCall(scope: PythonScope, ops: OperationList, call: Node): void {
@@ -108,7 +104,7 @@ function visitCall(scope: PythonScope, ops: OperationList, call: Node): void {
   if (name) return classifyCall(scope, ops, call, name);
   if (fn.type !== "attribute") return;
   const method = fn.childForFieldName("attribute")!.text;
-  const path = pathOf(scope, fn.childForFieldName("object"));
+  const path = scope.path(fn.childForFieldName("object"));
   if (path !== undefined) {
     if (PATH_READS.has(method)) ops.add("file_read", path, `Path.${method}`, call);
     else if (PATH_WRITES.has(method)) ops.add("file_write", path, `Path.${method}`, call);
@@ -140,7 +136,8 @@ function visitSubscript(scope: PythonScope, ops: OperationList, node: Node): voi
   const namespaceCall = value.type === "call" && ["globals", "vars", "locals"].includes(scope.qualify(value.childForFieldName("function")) ?? "");
   const moduleDict = value.type === "attribute" && value.childForFieldName("attribute")!.text === "__dict__" && scope.qualify(value.childForFieldName("object")) !== null;
   const builtins = scope.qualify(value) === "__builtins__";
-  if (namespaceCall || moduleDict || builtins) {
+  const modules = scope.qualify(value) === "sys.modules" && (!key || key.built);
+  if (namespaceCall || moduleDict || builtins || modules) {
     ops.add("obfuscation", key?.value ?? null, value.text.slice(0, 40), node, `a namespace lookup (${value.text.slice(0, 40)}[…]) reaches ${key ? `"${key.value}"` : "a computed name"} indirectly`);
   }
 }

@@ -1,10 +1,20 @@
 // Bash words as values: the literal text of a word or quoted string, or null when it expands
-// something at run time.
+// something at run time (other than a variable the script set once to a literal).
 import { fieldChildren, named, type Node } from "./syntax-tree";
 
-export function wordValue(node: Node | null | undefined): string | null {
+/** Variables the script assigns exactly once, to a literal: their value wherever they are used. */
+export type Variables = ReadonlyMap<string, string>;
+const NONE: Variables = new Map();
+
+export function wordValue(node: Node | null | undefined, vars: Variables = NONE): string | null {
   if (!node) return null;
   switch (node.type) {
+    case "simple_expansion":
+    case "expansion": {
+      // $X and ${X}; not ${X:-default}, ${#X} or $1.
+      const parts = named(node);
+      return parts.length === 1 && parts[0]!.type === "variable_name" ? (vars.get(parts[0]!.text) ?? null) : null;
+    }
     case "word":
     case "number":
       return node.text.replace(/\\(.)/g, "$1");
@@ -13,13 +23,14 @@ export function wordValue(node: Node | null | undefined): string | null {
     case "string": {
       let value = "";
       for (const part of named(node)) {
-        if (part.type !== "string_content") return null;
-        value += part.text;
+        const text = part.type === "string_content" ? part.text : wordValue(part, vars);
+        if (text === null) return null;
+        value += text;
       }
       return value;
     }
     case "concatenation": {
-      const parts = named(node).map(wordValue);
+      const parts = named(node).map((part) => wordValue(part, vars));
       return parts.every((part) => part !== null) ? parts.join("") : null;
     }
     default:
@@ -32,22 +43,22 @@ export type SimpleCommand = { name: string | null; nameNode: Node; args: Node[];
 
 const WRAPPERS = new Set(["sudo", "nohup", "exec", "nice", "time", "command", "builtin", "xargs", "timeout", "stdbuf", "env", "doas"]);
 
-export function simpleCommand(command: Node): SimpleCommand {
+export function simpleCommand(command: Node, vars: Variables = NONE): SimpleCommand {
   const nameNode = command.childForFieldName("name")!;
   let args = fieldChildren(command, "argument");
-  let name = wordValue(nameNode.namedChild(0));
+  let name = wordValue(nameNode.namedChild(0), vars);
   const wrappers: string[] = [];
   while (name && WRAPPERS.has(name)) {
     // Skip the wrapper's options (and `timeout`'s duration, `env`'s assignments) to reach the command.
     let i = 0;
-    while (i < args.length && /^(-|\w+=)/.test(wordValue(args[i]) ?? "")) i++;
+    while (i < args.length && /^(-|\w+=)/.test(wordValue(args[i], vars) ?? "")) i++;
     if (name === "timeout") i++;
     if (i >= args.length) break; // `env` alone, `sudo -l`: the wrapper is the command
     wrappers.push(name);
-    name = wordValue(args[i]);
+    name = wordValue(args[i], vars);
     args = args.slice(i + 1);
   }
-  return { name, nameNode, args, values: args.map(wordValue), wrappers };
+  return { name, nameNode, args, values: args.map((arg) => wordValue(arg, vars)), wrappers };
 }
 
 export function hasOption(values: (string | null)[], ...options: string[]): boolean {

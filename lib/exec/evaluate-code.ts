@@ -17,7 +17,7 @@ const MAX_LISTED_OPERATIONS = 200;
 /** A reviewer reads the code in the approval request up to this size (the whole code is in code_blobs). */
 const MAX_REVIEW_CODE_CHARS = 65_536;
 
-export const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 /** What `rules[].when` conditions can read: `language`, `size_bytes`, `modules`, `operations`, `context.*`. */
 function policyParams(analysis: Analysis, context: ExecEvaluateInput["context"]) {

@@ -6,12 +6,17 @@ import { named, type Node } from "./syntax-tree";
 export type ConstString = { value: string; built: boolean };
 
 // Globals the analyser cares about; a local declaration of the same name shadows them.
-const GLOBALS = new Set(["require", "fetch", "eval", "Function", "globalThis", "global", "window", "self", "process", "Buffer", "atob", "setTimeout", "setInterval", "WebSocket", "String"]);
+const GLOBALS = new Set(["require", "module", "fetch", "eval", "Function", "globalThis", "global", "window", "self", "process", "Buffer", "atob", "setTimeout", "setInterval", "WebSocket", "String"]);
 const GLOBAL_OBJECTS = /^(globalThis|global|window|self)\./;
 
 /** "node:fs" → "fs", "fs/promises" and fs.promises → fs: the same operations whatever the spelling. */
 export function canonicalModule(specifier: string): string {
   return specifier.replace(/^node:/, "").replace(/^fs\/promises$/, "fs");
+}
+
+/** require, and the same function reached another way (module.require, process.mainModule.require). */
+export function isRequire(name: string | null): boolean {
+  return name === "require" || name === "module.require" || name === "process.mainModule.require";
 }
 
 function canonicalName(name: string): string {
@@ -63,11 +68,12 @@ export class JavaScriptScope {
       }
       case "parenthesized_expression":
       case "await_expression":
+      case "sequence_expression": // (0, eval)(code) is an indirect eval
         return this.qualify(named(node)[named(node).length - 1] ?? null);
       case "call_expression": {
         const fn = node.childForFieldName("function");
         const first = node.childForFieldName("arguments")?.namedChild(0) ?? null;
-        if (fn?.type === "import" || this.qualify(fn) === "require") {
+        if (fn?.type === "import" || isRequire(this.qualify(fn))) {
           const moduleName = this.constant(first);
           return moduleName ? canonicalModule(moduleName.value) : null;
         }
@@ -103,12 +109,18 @@ export class JavaScriptScope {
     }
   }
 
-  // String.fromCharCode(101, 118) and ["ev", "al"].join(""): how hidden names are usually spelled.
+  // String.fromCharCode(101, 118) and ["ev", "al"].join(""): how hidden names are usually spelled;
+  // and path.join of literals, a literal path.
   private builtConstant(call: Node): ConstString | null {
     const fn = call.childForFieldName("function");
     const args = named(call.childForFieldName("arguments"));
     if (this.qualify(fn) === "String.fromCharCode" && args.every((arg) => arg.type === "number")) {
       return { value: String.fromCharCode(...args.map((arg) => Number(arg.text))), built: true };
+    }
+    if (this.qualify(fn) === "path.join" && args.length > 0) {
+      // path.join("data", "in.json") names a literal path; path.join(__dirname, …) does not.
+      const parts = args.map((arg) => this.constant(arg));
+      return parts.every(Boolean) ? { value: parts.map((part) => part!.value).join("/").replace(/\/{2,}/g, "/"), built: false } : null;
     }
     if (fn?.type === "member_expression" && fn.childForFieldName("property")!.text === "join") {
       const list = fn.childForFieldName("object");

@@ -13,7 +13,8 @@ const FRAME_WRITES = /^numpy\.(save|savez|savez_compressed|savetxt)$/;
 const HTTP_VERBS = /^(requests|httpx)\.(get|post|put|delete|patch|head|options|stream)$/;
 const HOST_CONNECTIONS = /^(http\.client\.HTTPS?Connection|ftplib\.FTP(_TLS)?|smtplib\.SMTP(_SSL)?|telnetlib\.Telnet|poplib\.POP3(_SSL)?|imaplib\.IMAP4(_SSL)?|socket\.gethostbyname)$/;
 const DECODERS = /^(base64\.\w*decode\w*|codecs\.decode|zlib\.decompress|gzip\.decompress|bz2\.decompress|lzma\.decompress|binascii\.(unhexlify|a2b_\w+)|bytes\.fromhex|marshal\.loads|chr)$/;
-export const DATA_WRITERS = /^to_(csv|json|parquet|excel|pickle|feather|hdf|html|xml)$/;
+/** Methods that save a frame or figure to the path they are given, whatever object they are called on. */
+export const DATA_WRITERS = /^(to_(csv|json|parquet|excel|pickle|feather|hdf|html|xml)|savefig)$/;
 
 /** True when a call, or any call inside an expression, decodes data (base64, rot13, zlib, chr). */
 export function decodesData(scope: PythonScope, node: Node): boolean {
@@ -22,8 +23,9 @@ export function decodesData(scope: PythonScope, node: Node): boolean {
   return named(node).some((child) => decodesData(scope, child));
 }
 
+/** A literal string or pathlib path argument (open(Path("out") / "r.txt", "w")), else null. */
 function literal(scope: PythonScope, node: Node | null | undefined): string | null {
-  return node ? (scope.constant(node)?.value ?? null) : null;
+  return node ? (scope.constant(node)?.value ?? scope.path(node) ?? null) : null;
 }
 
 /** open()'s mode: a literal without w/a/x/+ reads; a computed mode may write. */
@@ -57,6 +59,13 @@ export function classifyCall(scope: PythonScope, ops: OperationList, call: Node,
     const host = source ? urlHost(source) : null;
     return host ? ops.add("network", host, name, call) : ops.add("file_read", source, name, call);
   }
+  if (name === "sqlite3.connect") {
+    const database = literal(scope, arg(0, "database"));
+    if (database === ":memory:") return;
+    ops.add("file_read", database, name, call);
+    return ops.add("file_write", database, name, call);
+  }
+  if (DATA_WRITERS.test(name.split(".").pop()!) && arg(0)) return ops.add("file_write", literal(scope, arg(0)), name, call);
   if (FRAME_WRITES.test(name)) return ops.add("file_write", literal(scope, arg(0)), name, call);
   if (HTTP_VERBS.test(name) || name === "urllib.request.urlopen" || name === "urllib.request.Request" || name === "urllib.request.urlretrieve") {
     const url = literal(scope, arg(0, "url"));
@@ -69,9 +78,8 @@ export function classifyCall(scope: PythonScope, ops: OperationList, call: Node,
     return ops.add("network", url ? urlHost(url) : null, name, call);
   }
   if (HOST_CONNECTIONS.test(name)) return ops.add("network", literal(scope, arg(0, "host")), name, call);
-  if (name === "socket.socket") return ops.add("network", null, name, call);
-  if (name === "socket.create_connection") {
-    const address = arg(0);
+  if (name === "socket.create_connection" || /^socket\.socket\.(connect|connect_ex|sendto)$/.test(name)) {
+    const address = name.endsWith("sendto") ? arg(1) : arg(0);
     return ops.add("network", address?.type === "tuple" ? literal(scope, address.namedChild(0)) : null, name, call);
   }
   if (name === "os.getenv" || name === "os.environ.get" || name === "os.environ.setdefault" || name === "os.environ.pop" || name === "os.putenv") {
@@ -84,6 +92,8 @@ export function classifyCall(scope: PythonScope, ops: OperationList, call: Node,
     return;
   }
   if (name === "__import__" || name === "importlib.import_module") return dynamicImport(scope, ops, call, name, args[0]);
+  // Native code loaded at run time can do anything (ctypes.CDLL("libc.so.6").system(...)).
+  if (/^ctypes\.(CDLL|PyDLL|WinDLL|cdll\.LoadLibrary)$/.test(name)) return ops.add("dynamic_code", literal(scope, arg(0)), name, call, `${name} loads native code`);
 }
 
 function dynamicImport(scope: PythonScope, ops: OperationList, call: Node, name: string, arg: Node | undefined): void {

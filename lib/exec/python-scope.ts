@@ -6,14 +6,19 @@ import { named, type Node } from "./syntax-tree";
 export type ConstString = { value: string; built: boolean };
 
 // Builtins the analyser cares about; a module-level def or assignment of the same name shadows them.
+const PATH_CONSTRUCTORS = new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath"]);
+
 const BUILTINS = new Set(["open", "eval", "exec", "compile", "__import__", "getattr", "globals", "vars", "locals", "chr", "bytes", "__builtins__"]);
 
 export class PythonScope {
   private readonly aliases = new Map<string, string>();
   private readonly constants = new Map<string, ConstString>();
-  readonly paths = new Map<string, string | null>();
+  private readonly paths = new Map<string, string | null>();
   readonly decoded = new Set<string>();
   private readonly shadowed = new Set<string>();
+
+  /** rebound: names bound more than once, whose value at a use is unknown. */
+  constructor(private readonly rebound: ReadonlySet<string> = new Set()) {}
 
   bindModule(local: string, qualified: string): void {
     this.aliases.set(local, qualified);
@@ -34,7 +39,11 @@ export class PythonScope {
   }
 
   setConstant(local: string, value: ConstString): void {
-    this.constants.set(local, value);
+    if (!this.rebound.has(local)) this.constants.set(local, value);
+  }
+
+  setPath(local: string, path: string | null): void {
+    this.paths.set(local, this.rebound.has(local) ? null : path);
   }
 
   isModuleName(local: string): boolean {
@@ -51,9 +60,21 @@ export class PythonScope {
     }
     if (node.type === "attribute") {
       const object = this.qualify(node.childForFieldName("object"));
-      return object ? `${object}.${node.childForFieldName("attribute")!.text}` : null;
+      const attribute = node.childForFieldName("attribute")!.text;
+      if (object === "__builtins__" || object === "builtins") return attribute; // __builtins__.eval is eval
+      return object ? `${object}.${attribute}` : null;
     }
     if (node.type === "parenthesized_expression") return this.qualify(node.namedChild(0));
+    if (node.type === "subscript") {
+      // vars(__builtins__)["exec"], globals()["eval"], __builtins__["eval"]: a builtin reached
+      // indirectly; sys.modules["os"]: a module.
+      const value = node.childForFieldName("value")!;
+      const namespace = value.type === "call" ? this.qualify(value.childForFieldName("function")) : this.qualify(value);
+      const key = this.constant(node.childForFieldName("subscript"));
+      if (!key) return null;
+      if (namespace === "sys.modules") return key.value; // sys.modules["os"] is the os module
+      return ["vars", "globals", "locals", "__builtins__"].includes(namespace ?? "") ? key.value : null;
+    }
     if (node.type === "call") {
       // getattr(os, "system") and __import__("os") name things too.
       const callee = this.qualify(node.childForFieldName("function"));
@@ -66,6 +87,26 @@ export class PythonScope {
       if ((callee === "__import__" || callee === "importlib.import_module") && args[0]) return this.constant(args[0])?.value ?? null;
     }
     return null;
+  }
+
+  /** The path a pathlib expression stands for: a string when literal, null when computed, undefined when it is no path. */
+  path(node: Node | null): string | null | undefined {
+    if (!node) return undefined;
+    if (node.type === "identifier") return this.paths.get(node.text);
+    if (node.type === "parenthesized_expression") return this.path(node.namedChild(0));
+    if (node.type === "call" && PATH_CONSTRUCTORS.has(this.qualify(node.childForFieldName("function")) ?? "")) {
+      const args = positionalArgs(node);
+      if (args.length === 0) return ".";
+      const parts = args.map((arg) => this.constant(arg)?.value);
+      return parts.every((part) => part !== undefined) ? parts.join("/") : null;
+    }
+    if (node.type === "binary_operator" && node.childForFieldName("operator")?.type === "/") {
+      const base = this.path(node.childForFieldName("left"));
+      if (base === undefined) return undefined;
+      const leaf = this.constant(node.childForFieldName("right"))?.value;
+      return base !== null && leaf !== undefined ? `${base}/${leaf}` : null;
+    }
+    return undefined;
   }
 
   /** The string an expression evaluates to when it is built from literals and known constants. */

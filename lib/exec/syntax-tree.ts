@@ -3,7 +3,7 @@
 // the same in vitest, tsx and `next start`, where web-tree-sitter is a server external package.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
+import { Language, Parser, Query, type Node, type Tree } from "web-tree-sitter";
 import type { CodeLanguage, ParseError } from "./types";
 
 export type { Node, Tree };
@@ -56,6 +56,23 @@ export function* walk(root: Node): Generator<Node> {
   } finally {
     cursor.delete();
   }
+}
+
+const queries = new Map<string, Query>();
+
+/**
+ * The nodes a tree-sitter query captures, in source order. Queries run inside the WASM module,
+ * so looking for a few node types this way is much cheaper than walking every node in JavaScript.
+ */
+export function captures(root: Node, pattern: string): Node[] {
+  const language = root.tree.language;
+  const key = `${language.name}\n${pattern}`;
+  let query = queries.get(key);
+  if (!query) {
+    query = new Query(language, pattern);
+    queries.set(key, query);
+  }
+  return query.captures(root).map((capture) => capture.node);
 }
 
 const MAX_PARSE_ERRORS = 50;

@@ -2,7 +2,7 @@
 // waits on GET /api/v1/approvals/{id}?wait=30; only an approved run may report a result.
 import { describe, expect, it } from "vitest";
 import { api, seedWorkspace } from "../helpers/api";
-import { allAuditEntries, atOnce, expectError, expectInvalid, expectNotFound, verify } from "../helpers/governance";
+import { allAuditEntries, atOnce, expectError, expectInvalid, expectNotFound, verify, waitUntilPast } from "../helpers/governance";
 import { evaluated, gateWorkspace, sha256 } from "../helpers/exec-gate";
 
 const REVIEWED = { code: { denied_operations: ["process"], on_violation: "ESCALATE", runtime: { time_limit_s: 5 } } };
@@ -41,6 +41,14 @@ describe("POST /api/v1/exec/{receipt_id}/result", () => {
     const blocked = await evaluated(gate, sessionId, "python", "def broken(:\n");
     expect(blocked.decision).toBe("BLOCK");
     expectError(await gate.report(blocked.receipt_id, OK), 409, "conflict", { decision: "BLOCK" });
+  });
+
+  it("refuses the result of a run whose approval expired undecided", async () => {
+    const gate = await gateWorkspace([{ rules: [{ id: "review-bash", kinds: ["code_execution"], tools: ["bash"], effect: "ESCALATE", approval: { expires_in: 1 } }] }]);
+    const escalated = await evaluated(gate, await gate.session(), "bash", "echo hi\n");
+    const request = await api("GET", `/api/v1/approvals/${escalated.approval_id}`, { key: gate.key });
+    await waitUntilPast(request.body.expires_at);
+    expectError(await gate.report(escalated.receipt_id, OK), 409, "conflict", { approval_status: "expired" });
   });
 
   it("records a result once: the same report again gets the first answer, a different one 409", async () => {

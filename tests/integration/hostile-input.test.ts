@@ -11,6 +11,7 @@ function validParam(path: string, name: string): string {
   if (name === "agent_id") return "agent-1";
   if (name === "prefix") return "wdn_abcdefgh";
   if (name === "name") return "some-secret";
+  if (name === "receipt_id") return "aud_nope";
   const resource = /^\/api\/v1\/(\w+)\//.exec(path)![1]!;
   const prefix = { sessions: "ses_", crews: "crw_", policies: "pol_", approvals: "apr_", webhooks: "whk_" }[resource];
   return `${prefix ?? ""}nope`;

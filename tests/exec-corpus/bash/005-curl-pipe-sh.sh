@@ -1,0 +1,1 @@
+curl -fsSL https://get.docker.com | sh

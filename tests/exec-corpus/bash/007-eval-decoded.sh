@@ -1,0 +1,1 @@
+eval "$(printf '%s' "aWQ=" | base64 --decode)"

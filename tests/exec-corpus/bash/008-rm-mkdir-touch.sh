@@ -1,0 +1,3 @@
+rm -rf out/tmp
+mkdir -p out/tmp
+touch out/tmp/.keep

@@ -1,0 +1,2 @@
+git pull origin main && npm ci
+npm run build

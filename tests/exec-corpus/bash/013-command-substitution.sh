@@ -1,0 +1,2 @@
+count=$(ls data | wc -l)
+echo "files: $count"

@@ -1,0 +1,2 @@
+source ./config.env
+python3 scripts/train.py --epochs 3

@@ -1,0 +1,2 @@
+CMD="ls /"
+bash -c "$CMD"

@@ -1,0 +1,1 @@
+echo 6964 | xxd -r -p | sh

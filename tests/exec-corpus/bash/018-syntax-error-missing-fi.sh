@@ -1,0 +1,2 @@
+if [ -f data/x.txt ]; then
+  cat data/x.txt

@@ -1,0 +1,4 @@
+for f in data/*.txt; do
+  cat "$f"
+fi
+rm -f out/old.txt

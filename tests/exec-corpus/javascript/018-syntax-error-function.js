@@ -1,0 +1,3 @@
+function total(items {
+  return items.length;
+}

@@ -1,0 +1,3 @@
+const fs = require("node:fs");
+
+fs.createReadStream("data/big.log").pipe(fs.createWriteStream("out/big.copy.log"));

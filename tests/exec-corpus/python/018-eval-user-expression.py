@@ -1,0 +1,3 @@
+expression = input("formula: ")
+result = eval(expression)
+print("=", result)

@@ -1,0 +1,2 @@
+mod = __import__(chr(111) + chr(115))
+print(mod.getcwd())

@@ -1,0 +1,4 @@
+import importlib
+
+yaml = importlib.import_module("yaml")
+print(yaml.safe_dump({"ok": True}))

@@ -1,0 +1,3 @@
+name = "subprocess"
+sp = __import__(name)
+sp.call(["ls", "-l"])

@@ -1,0 +1,2 @@
+runner = vars(__builtins__)["ex" + "ec"]
+runner("print('hidden')")

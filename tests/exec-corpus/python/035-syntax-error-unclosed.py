@@ -1,0 +1,6 @@
+import json
+
+data = json.loads('{"a": 1}'
+print(data["a"])
+for key in data
+    print(key)
