@@ -15,6 +15,7 @@ const NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: "/crews", label: "Crews" },
   { href: "/policies", label: "Policies" },
   { href: "/approvals", label: "Approvals" },
+  { href: "/executions", label: "Executions" },
   { href: "/audit", label: "Audit" },
   { href: "/reports", label: "Reports", permission: "audit:export" },
   { href: "/secrets", label: "Secrets" },

@@ -13,6 +13,7 @@ import { ReadSecretQuery, StoreSecretSchema } from "@/lib/vault/schemas";
 import { EvaluateSchema, PolicyDocumentSchema, PublishSchema, SimulateSchema } from "@/lib/policies/schemas";
 import { DecisionSchema, RequestApprovalSchema, WaitQuery } from "@/lib/approvals/schemas";
 import { CreateWebhookSchema } from "@/lib/webhooks/schemas";
+import { ListCodeRunsQuery } from "@/lib/exec/run-schemas";
 import { ExecEvaluateSchema, ExecResultSchema } from "@/lib/exec/schemas";
 
 export type ApiRoute = {
@@ -64,6 +65,9 @@ const ROUTES: ApiRoute[] = [
   { method: "post", path: "/api/v1/policies/{id}/publish", tag: "Policies", summary: "Publish the draft as a new immutable version, or {version} to publish an earlier version again (rollback)", scope: "policies:write", body: PublishSchema, responses: { 201: "{published: true, policy_id, version}", 404: "Unknown policy or version" } },
   { method: "post", path: "/api/v1/policies/{id}/simulate", tag: "Policies", summary: "Replay the last `limit` (≤ 10,000) audited actions through the draft: which decisions would change, with counts per outcome", scope: "policies:read", body: SimulateSchema, responses: { 200: "{policy_id, replayed, changed, before: {ALLOW: n, ...}, after: {...}, changes: [{entry_id, seq, agent_id, kind, tool, action, before, after, reasons}]}", 404: "Unknown policy" } },
   { method: "get", path: "/api/v1/policies/{id}/versions", tag: "Policies", summary: "Every published version, newest first", scope: "policies:read", responses: { 200: "{policy_id, count, versions: [{version, in_force, published_at, published_by, document}]}", 404: "Unknown policy" } },
+
+  { method: "get", path: "/api/v1/exec", tag: "Code execution", summary: "Code runs evaluated at the execution boundary, newest first: filter by agent_id (the executor), suggested_by, decision, language, result (pending, reported, ok, error, killed) and from/to (ISO 8601); cursor paging", scope: "audit:read", query: ListCodeRunsQuery, responses: { 200: "{count, executions: [{receipt_id, session_id, agent_id, suggested_by, conversation_id, language, code_sha256, parsed, decision, operation_counts, approval_id, created_at, result: {status, exit_code, duration_ms, killed_by, entry_id, reported_at} | null}], next_cursor}" } },
+  { method: "get", path: "/api/v1/exec/{receipt_id}", tag: "Code execution", summary: "One code run by its receipt id, with its code (auditors may read it), operations, reasons, runtime constraints, policy versions, approval and result", scope: "audit:read", responses: { 200: "The run: the list's fields plus {code, size_bytes, operations: [{kind, target, call, line, column, end_line, end_column, detail}], reasons, runtime, policy_versions, approval: {id, status, decided_by, decided_at} | null}", 404: "Unknown receipt (or another workspace's)" } },
 
   { method: "post", path: "/api/v1/approvals/request", tag: "Approvals", summary: "Ask a human to approve an action", scope: "approvals:write", body: RequestApprovalSchema, responses: { 201: "{request_id, status: pending, expires_at, required_approvals}", 401: "Unknown, expired or revoked session" } },
   { method: "get", path: "/api/v1/approvals/pending", tag: "Approvals", summary: "Requests waiting for a decision, oldest first", scope: "approvals:read", responses: { 200: "{count, requests}" } },

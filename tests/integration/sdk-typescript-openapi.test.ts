@@ -29,6 +29,6 @@ describe("the TypeScript SDK's OpenAPI types", () => {
       .filter(([, [method, route]]) => !paths[`/api${route}`]?.[method])
       .map(([name, [method, route]]) => `${name}: ${method.toUpperCase()} /api${route}`);
     expect(missing).toEqual([]);
-    expect(Object.keys(SDK_ROUTES)).toHaveLength(18);
+    expect(Object.keys(SDK_ROUTES)).toHaveLength(20);
   });
 });

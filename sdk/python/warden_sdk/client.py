@@ -115,6 +115,20 @@ class WardenClient:
     def verify_audit(self) -> Result:
         return self._call("GET", "/audit/verify")
 
+    def list_executions(self, agent_id: Optional[str] = None, suggested_by: Optional[str] = None, *,
+                        decision: Optional[str] = None, language: Optional[str] = None, result: Optional[str] = None,
+                        since: Optional[str] = None, until: Optional[str] = None, limit: int = 25,
+                        cursor: Optional[str] = None) -> Result:
+        """Code runs the gate evaluated, newest first: {count, executions, next_cursor}. result: pending,
+        reported, ok, error or killed; since/until: ISO 8601 instants. Needs audit:read."""
+        return self._call("GET", "/exec", query={"agent_id": agent_id, "suggested_by": suggested_by, "decision": decision,
+                                                  "language": language, "result": result, "from": since, "to": until,
+                                                  "limit": limit, "cursor": cursor})
+
+    def get_execution(self, receipt_id: str) -> Result:
+        """One code run with its code, operations, reasons, runtime, policy versions, approval and result."""
+        return self._call("GET", "/exec/" + _segment(receipt_id))
+
     # Approvals and policies
     def request_approval(self, session_id: str, tool: str, action: str, reason: str = "",
                          amount: Optional[float] = None, details: Optional[Dict[str, Any]] = None,

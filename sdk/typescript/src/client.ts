@@ -1,7 +1,7 @@
 // WardenClient: the agent API (AGENT_API.md) as typed async methods. Parameters are camelCase
 // objects derived from the OpenAPI document (params.ts); results are the server's JSON.
 import { ApprovalDeniedError, ApprovalTimeoutError } from "./errors.js";
-import { toSnake, type AuditTrailQuery, type AuthorizePaymentParams, type CreateSessionParams, type EvaluateCodeParams, type EvaluateParams, type ExecResultParams, type LogActionParams, type RequestApprovalParams, type SdkRoute, type SpendQuery, type StoreSecretParams } from "./params.js";
+import { toSnake, type AuditTrailQuery, type AuthorizePaymentParams, type CreateSessionParams, type EvaluateCodeParams, type EvaluateParams, type ExecResultParams, type ExecutionsQuery, type LogActionParams, type RequestApprovalParams, type SdkRoute, type SpendQuery, type StoreSecretParams } from "./params.js";
 import { Transport, type RequestOptions } from "./transport.js";
 import type * as T from "./types.js";
 
@@ -35,6 +35,8 @@ export const SDK_ROUTES = {
   requestApproval: ["post", "/v1/approvals/request"],
   getApproval: ["get", "/v1/approvals/{id}"],
   evaluate: ["post", "/v1/evaluate"],
+  listExecutions: ["get", "/v1/exec"],
+  getExecution: ["get", "/v1/exec/{receipt_id}"],
   evaluateCode: ["post", "/v1/exec/evaluate"],
   recordExecResult: ["post", "/v1/exec/{receipt_id}/result"],
 } as const satisfies Record<string, SdkRoute>;
@@ -141,6 +143,16 @@ export class WardenClient {
   }
 
   /** With waitSeconds (≤ 30) the server holds the answer until the request is decided. */
+  /** Code runs evaluated at the execution boundary, newest first (needs audit:read). */
+  listExecutions(query: ExecutionsQuery = {}): Promise<T.Executions> {
+    return this.#json(SDK_ROUTES.listExecutions, {}, { query: toSnake(query) as RequestOptions["query"] });
+  }
+
+  /** One code run by its receipt id, with its code, operations, reasons and result. */
+  getExecution(receiptId: string): Promise<T.ExecutionDetail> {
+    return this.#json(SDK_ROUTES.getExecution, { receipt_id: receiptId });
+  }
+
   getApproval(approvalId: string, options: { waitSeconds?: number } = {}): Promise<T.Approval> {
     const wait = options.waitSeconds === undefined ? undefined : Math.min(MAX_WAIT_SECONDS, Math.max(0, Math.round(options.waitSeconds)));
     // A held request must not be cut short by the per-attempt timeout.

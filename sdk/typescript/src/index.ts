@@ -16,6 +16,6 @@ export {
   type ErrorBody,
 } from "./errors.js";
 export type * from "./types.js";
-export type { ActionKind, AuditTrailQuery, AuthorizePaymentParams, CreateSessionParams, EvaluateCodeParams, EvaluateParams, ExecResultParams, LogActionParams, RequestApprovalParams, SpendQuery, StoreSecretParams } from "./params.js";
+export type { ActionKind, AuditTrailQuery, AuthorizePaymentParams, CreateSessionParams, EvaluateCodeParams, EvaluateParams, ExecResultParams, ExecutionsQuery, LogActionParams, RequestApprovalParams, SpendQuery, StoreSecretParams } from "./params.js";
 export { governedTool, type GovernedToolOptions } from "./governed-tool.js";
 export { governAiSdkTool, governLangChainTool, type AiSdkToolLike, type LangChainToolLike } from "./adapters.js";

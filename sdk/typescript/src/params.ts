@@ -24,6 +24,7 @@ export type ExecResultParams = Camelize<JsonBody<Operation<"/api/v1/exec/{receip
 export type ActionKind = EvaluateParams["kind"];
 export type CheckPermissionBody = JsonBody<Operation<"/api/v1/sessions/{id}/check", "post">>;
 export type AuditTrailQuery = Loosen<Camelize<QueryOf<Operation<"/api/v1/audit", "get">>>>;
+export type ExecutionsQuery = Loosen<Camelize<QueryOf<Operation<"/api/v1/exec", "get">>>>;
 export type SpendQuery = Camelize<QueryOf<Operation<"/api/v1/audit/spend", "get">>>;
 export type WaitQuery = QueryOf<Operation<"/api/v1/approvals/{id}", "get">>;
 

@@ -106,3 +106,30 @@ export type Approval = {
   decided_at: string | null;
   [field: string]: unknown;
 };
+
+export type ExecutionResult = { status: "ok" | "error" | "killed"; exit_code: number | null; duration_ms: number | null; killed_by: string | null; entry_id: string | null; reported_at: string | null };
+export type Execution = {
+  receipt_id: string;
+  session_id: string;
+  agent_id: string;
+  suggested_by: string | null;
+  conversation_id: string | null;
+  language: string;
+  code_sha256: string;
+  parsed: boolean;
+  decision: "ALLOW" | "LOG" | "CONSTRAIN" | "ESCALATE" | "BLOCK";
+  operation_counts: Record<string, number>;
+  approval_id: string | null;
+  created_at: string;
+  result: ExecutionResult | null;
+};
+export type Executions = { count: number; executions: Execution[]; next_cursor: string | null };
+export type ExecutionDetail = Execution & {
+  code: string;
+  size_bytes: number;
+  operations: CodeOperation[];
+  reasons: { code: string; message: string; rule_id?: string | null }[];
+  runtime: RuntimeLimits | null;
+  policy_versions: unknown[];
+  approval: { id: string; status: string; decided_by: string | null; decided_at: string | null } | null;
+};

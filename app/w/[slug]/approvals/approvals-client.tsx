@@ -14,7 +14,7 @@ type Props = { slug: string; initial: ApprovalQueue; me: string; canDecide: bool
 
 export function ApprovalsClient({ slug, initial, me, canDecide }: Props) {
   const queue = useApprovalQueue(slug, initial);
-  const { pending, recent, labels } = queue.data;
+  const { pending, recent, labels, code } = queue.data;
   const now = useServerNow(queue.data.now, queue.dataUpdatedAt);
   // A snapshot: the dialog stays open (and the server answers) even if the request leaves the queue meanwhile.
   const [reviewing, setReviewing] = useState<ApprovalView | null>(null);
@@ -45,7 +45,7 @@ export function ApprovalsClient({ slug, initial, me, canDecide }: Props) {
         ) : (
           <div className="space-y-4">
             {pending.map((request) => (
-              <RequestCard key={request.request_id} request={request} labels={labels} now={now} me={me} canDecide={canDecide} onReview={setReviewing} />
+              <RequestCard key={request.request_id} request={request} code={code[request.request_id] ?? null} labels={labels} now={now} me={me} canDecide={canDecide} onReview={setReviewing} />
             ))}
           </div>
         )}

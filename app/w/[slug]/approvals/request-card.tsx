@@ -2,10 +2,14 @@
 
 import { ago, expiresIn } from "@/components/time/durations";
 import { RequestContext, RequestReasons, formatAmount } from "@/components/approvals/request-facts";
+import { CodeView } from "@/components/exec/code-view";
+import type { EscalatedCode } from "@/lib/exec/escalated-code";
 import type { ApprovalView } from "./load-queue";
 
 type Props = {
   request: ApprovalView;
+  /** The code a code_execution request would run, when found. */
+  code: EscalatedCode | null;
   labels: Record<string, string>;
   now: number;
   me: string;
@@ -22,7 +26,14 @@ export function blockedBecause(request: ApprovalView, me: string): string | null
   return null;
 }
 
-export function RequestCard({ request, labels, now, me, canDecide, onReview }: Props) {
+/** The details minus what the code view shows (the code and its operations), so they are not listed twice. */
+function withoutCode(details: unknown): unknown {
+  if (typeof details !== "object" || details === null) return details;
+  const { code: _code, operations: _operations, code_truncated: _truncated, ...rest } = details as Record<string, unknown>;
+  return rest;
+}
+
+export function RequestCard({ request, code, labels, now, me, canDecide, onReview }: Props) {
   const titleId = `approval-title-${request.request_id}`;
   const amount = formatAmount(request.amount, request.params);
   const expiry = expiresIn(request.expires_at, now);
@@ -68,9 +79,16 @@ export function RequestCard({ request, labels, now, me, canDecide, onReview }: P
           <RequestReasons reasons={request.reasons} reason={request.reason} />
         </section>
         <section aria-label="Context">
-          <RequestContext params={request.params} details={request.details} suggestedBy={request.suggested_by} />
+          <RequestContext params={request.params} details={code ? withoutCode(request.details) : request.details} suggestedBy={request.suggested_by} />
         </section>
       </div>
+
+      {code ? (
+        <section aria-label="Code to run" className="mt-4">
+          <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">The {code.language} code it would run</h4>
+          <CodeView code={code.code} operations={code.operations} language={code.language} anchorPrefix={request.request_id} />
+        </section>
+      ) : null}
 
       {canDecide ? (
         <footer className="mt-4 flex flex-wrap items-center justify-end gap-3 border-t border-slate-100 pt-4">

@@ -3017,6 +3017,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exec": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Code runs evaluated at the execution boundary, newest first: filter by agent_id (the executor), suggested_by, decision, language, result (pending, reported, ok, error, killed) and from/to (ISO 8601); cursor paging
+         * @description Requires key scope `audit:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    agent_id?: string;
+                    suggested_by?: string;
+                    decision?: "ALLOW" | "LOG" | "CONSTRAIN" | "ESCALATE" | "BLOCK";
+                    language?: "python" | "bash" | "javascript";
+                    result?: "pending" | "reported" | "ok" | "error" | "killed";
+                    from?: string;
+                    to?: string;
+                    limit?: string;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {count, executions: [{receipt_id, session_id, agent_id, suggested_by, conversation_id, language, code_sha256, parsed, decision, operation_counts, approval_id, created_at, result: {status, exit_code, duration_ms, killed_by, entry_id, reported_at} | null}], next_cursor} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exec/{receipt_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One code run by its receipt id, with its code (auditors may read it), operations, reasons, runtime constraints, policy versions, approval and result
+         * @description Requires key scope `audit:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    receipt_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run: the list's fields plus {code, size_bytes, operations: [{kind, target, call, line, column, end_line, end_column, detail}], reasons, runtime, policy_versions, approval: {id, status, decided_by, decided_at} | null} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown receipt (or another workspace's) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/request": {
         parameters: {
             query?: never;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RunsTable } from "@/components/exec/runs-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAgentDetail } from "@/lib/agents/get-agent-detail";
 import { listAgentSessions } from "@/lib/agents/list-agent-sessions";
@@ -9,6 +10,8 @@ import { AuditFilterSchema } from "@/lib/audit/audit-filter";
 import { listFilteredEntries } from "@/lib/audit/list-filtered-entries";
 import { requireMember } from "@/lib/auth/current-member";
 import { roleCan } from "@/lib/auth/roles";
+import { listCodeRuns } from "@/lib/exec/list-code-runs";
+import { ListCodeRunsQuery } from "@/lib/exec/run-schemas";
 import { getAgentSpendOverTime } from "@/lib/dashboard/get-agent-spend-over-time";
 import { periodFromSearchParams } from "@/lib/dashboard/period";
 import { zodToAppError } from "@/lib/http/validation";
@@ -66,6 +69,7 @@ export default async function AgentPage({ params, searchParams }: Props) {
   const sessions = await listAgentSessions(workspaceId, agent.agent_id);
   const policies = await listApplyingPolicies(workspaceId, agent.agent_id);
   const firstPage = await listFilteredEntries(workspaceId, timeline.filter, { limit: TIMELINE_PAGE });
+  const executions = await listCodeRuns(workspaceId, ListCodeRunsQuery.parse({ agent_id: agent.agent_id, limit: "5" }));
   const ws = member.workspace.slug;
 
   return (
@@ -86,6 +90,13 @@ export default async function AgentPage({ params, searchParams }: Props) {
         <section className="card" aria-labelledby="policies-heading">
           <h2 id="policies-heading" className="border-b border-slate-200 px-4 py-3 font-semibold">Policies that apply</h2>
           <ApplyingPolicies slug={ws} policies={policies} />
+        </section>
+        <section className="card overflow-x-auto" aria-labelledby="executions-heading">
+          <div className="flex items-baseline justify-between border-b border-slate-200 px-4 py-3">
+            <h2 id="executions-heading" className="font-semibold">Executions</h2>
+            <Link href={`/w/${ws}/executions?${new URLSearchParams({ agent_id: agent.agent_id })}`} className="text-sm text-brand-700 hover:underline">All executions of this agent</Link>
+          </div>
+          {executions.count ? <RunsTable slug={ws} runs={executions.executions} /> : <p className="px-4 py-6 text-sm text-slate-500">No code evaluated yet: the agent asks through POST /api/v1/exec/evaluate.</p>}
         </section>
         <section className="card" aria-labelledby="timeline-heading">
           <h2 id="timeline-heading" className="border-b border-slate-200 px-4 py-3 font-semibold">Audit timeline</h2>
