@@ -12,7 +12,7 @@ const CORPUS = fileURLToPath(new URL("../tests/exec-corpus", import.meta.url));
 const TARGET_LINES = 200;
 
 /** Whole corpus snippets (not the unparsable ones), in turn, until TARGET_LINES is reached. */
-function realisticProgram(language: CodeLanguage): string {
+export function realisticProgram(language: CodeLanguage): string {
   const files = fs.readdirSync(path.join(CORPUS, language)).filter((name) => !name.includes("syntax-error")).sort();
   let program = "";
   for (let i = 0; program.split("\n").length < TARGET_LINES; i++) {

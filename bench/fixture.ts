@@ -1,6 +1,7 @@
 // What the bench loads: a workspace with a session (and a second one with a policy in force),
 // and the routes with their payloads and expected answers.
 import { randomBytes } from "node:crypto";
+import { realisticProgram } from "./exec-analysis";
 import { call, cli, type BenchServer } from "./server";
 import { BATCH_CONNECTIONS, BATCH_SIZE, CONNECTIONS } from "./settings";
 
@@ -125,6 +126,19 @@ export function routes(fixture: Fixture): Route[] {
       target: "hot",
       expectBody: (b) => b.authorized === true,
       key: fixture.policy.key,
+    },
+    {
+      // The whole gate over HTTP: analysis, policy decision, receipt, code stored once, the run row.
+      name: "POST /exec/evaluate (200-line Python, info)",
+      method: "POST",
+      path: "/api/v1/exec/evaluate",
+      body: JSON.stringify({ session_id: sessionId, language: "python", code: realisticProgram("python") }),
+      expectStatus: 200,
+      auditEvents: 1,
+      eventsPerRequest: 1,
+      connections: CONNECTIONS,
+      target: "info",
+      expectBody: (b) => typeof b.receipt_id === "string" && typeof b.decision === "string",
     },
     {
       name: "POST /audit",
