@@ -2,7 +2,7 @@
 // sees a value the schema refuses named at its input, publishes, and the agent API's code gate
 // (POST /api/v1/exec/evaluate) enforces what was published. The workspace is this file's own.
 import type { APIRequestContext, Page } from "@playwright/test";
-import { ADMIN, cli, clickWhenHydrated, expect, signIn, test, toast, unique } from "./support/fixtures";
+import { ADMIN, attachScreenshot, cli, clickWhenHydrated, expect, signIn, test, toast, unique } from "./support/fixtures";
 
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 const expectToast = (page: Page, type: "success" | "error", text: string) => expect(toast(page, type).filter({ hasText: text })).toBeVisible();
@@ -17,7 +17,7 @@ async function evaluateCode(request: APIRequestContext, key: string, code: strin
   return (await response.json()) as Verdict;
 }
 
-test("an admin denies the subprocess module and limits run time in the builder; the gate then blocks subprocess and constrains print(1)", async ({ page, request }) => {
+test("an admin denies the subprocess module and limits run time in the builder; the gate then blocks subprocess and constrains print(1)", async ({ page, request }, testInfo) => {
   const slug = unique("code-pol");
   await cli(["create-workspace", slug]);
   await cli(["create-user", "--email", ADMIN.email, "--password", ADMIN.password, "--role", "ADMIN", "--workspace", slug]);
@@ -77,6 +77,7 @@ test("an admin denies the subprocess module and limits run time in the builder; 
     await expect(section.getByLabel("Denied modules")).toHaveValue("subprocess");
     await expect(section.getByLabel("Time limit (seconds)")).toHaveValue("10");
     await expect(section.getByLabel("Max code bytes")).toHaveValue("");
+    await attachScreenshot(page, testInfo, "policy-code-section");
   });
 
   await test.step("the gate blocks code importing subprocess, naming the module, and constrains print(1) to 10 s", async () => {

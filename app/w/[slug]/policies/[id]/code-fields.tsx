@@ -52,7 +52,7 @@ export function CodeFields({ code, onChange, errorAt, isReadOnly }: Props) {
         </div>
         <Checkboxes id="code-denied-operations" legend="Denied operations" options={OPERATION_KINDS} checked={code.deniedOperations} onChange={(v) => set("deniedOperations", v as CodeForm["deniedOperations"])} error={at("denied_operations")} {...common} />
       </div>
-      <div className="grid gap-3 md:grid-cols-4">
+      <div className="grid gap-3 md:grid-cols-2">
         {EFFECTS.map(({ field, id, label }) => (
           <SelectField key={field} id={id} label={`${label} (default ${CODE_EFFECTS[field]})`} value={code[field]} options={["BLOCK", "ESCALATE"]} onChange={(v) => set(field, v as CodeForm[typeof field])} error={at(field)} {...common} />
         ))}

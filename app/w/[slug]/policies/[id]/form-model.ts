@@ -53,6 +53,7 @@ export type PolicyForm = {
   rules: RuleForm[];
   hasPayments: boolean;
   payments: PaymentsForm;
+  /** The code-execution section is on; off, its inputs are kept but left out of the document. */
   hasCode: boolean;
   code: CodeForm;
 };
@@ -149,7 +150,6 @@ export function toForm(document: PolicyDocument): PolicyForm {
     },
   };
 }
-
 
 /** JSON when it parses (42, true, null, "x", [..]), else the text itself. */
 export function parseValue(value: string): unknown {
