@@ -10,7 +10,7 @@ const roundTrip = (document: PolicyDocument) => PolicyDocumentSchema.parse(toDoc
 
 const everyField: PolicyDocument = PolicyDocumentSchema.parse({
   name: "Research crew",
-  description: "every field the builder shows, and the two it only carries",
+  description: "every field the builder shows, and the two it only carries (rate_limit, per_crew)",
   target: { kind: "crew", crew_id: "crw_01JD0000000000000000000000" },
   default: "BLOCK",
   rules: [
@@ -75,8 +75,32 @@ describe("the policy editor's form model", () => {
     expect(roundTrip(document)).toEqual(document);
   });
 
-  it("writes back every field of a document unchanged, including the rate limit, per_crew and code section it only carries", () => {
+  it("writes back every field of a document unchanged, including the rate limit and per_crew it only carries", () => {
     expect(roundTrip(everyField)).toEqual(everyField);
+  });
+
+  it("reads every field of the code section into its inputs and writes them back", () => {
+    const form = toForm(everyField);
+    expect(form.hasCode).toBe(true);
+    expect(form.code).toMatchObject({ languages: ["python", "bash"], max_code_bytes: "65536", denied_modules: "os, subprocess", allowedOperations: ["import", "file_read"], on_unknown_target: "BLOCK", timeLimit: "30", network: "off", writablePaths: "./out" });
+    expect(toDocument(form).code).toEqual(everyField.code);
+  });
+
+  it("keeps an empty allowed_operations list (no operation allowed), and leaves empty code inputs out", () => {
+    const onlyDefaults = PolicyDocumentSchema.parse({ ...everyField, code: { allowed_operations: [] } });
+    expect(roundTrip(onlyDefaults).code).toEqual(onlyDefaults.code);
+    expect(toDocument(toForm(onlyDefaults)).code).toEqual({ allowed_operations: [], on_violation: "BLOCK", on_unknown_target: "ESCALATE", on_obfuscation: "BLOCK", on_parse_error: "BLOCK" });
+  });
+
+  it("adds a code section with the schema's defaults when Check code is turned on, and drops it when turned off", () => {
+    const form = toForm(PolicyDocumentSchema.parse(PRESETS.balanced));
+    expect(form.hasCode).toBe(false);
+    form.hasCode = true;
+    form.code.denied_modules = "subprocess";
+    form.code.timeLimit = "10";
+    expect(PolicyDocumentSchema.parse(toDocument(form)).code).toEqual({ denied_modules: ["subprocess"], on_violation: "BLOCK", on_unknown_target: "ESCALATE", on_obfuscation: "BLOCK", on_parse_error: "BLOCK", runtime: { time_limit_s: 10 } });
+    form.hasCode = false;
+    expect(toDocument(form)).not.toHaveProperty("code");
   });
 
   it("keeps an empty trusted_recipients list (nobody trusted), and leaves the list out when it is absent", () => {
@@ -100,6 +124,13 @@ describe("the policy editor's form model", () => {
     expect(result.error?.issues[0]?.path).toEqual(["payments", "max_single"]);
   });
 
+  it("passes a code field the schema refuses on as typed, so the server names code.max_code_bytes", () => {
+    const form = toForm(everyField);
+    form.code.max_code_bytes = "lots";
+    const result = PolicyDocumentSchema.safeParse(toDocument(form));
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([["code", "max_code_bytes"]]);
+  });
+
   it("shows an error at the input it belongs to", () => {
     expect(anchorOf("rules.0.tools.2")).toBe("rules.0.tools");
     expect(anchorOf("rules.1.when.0")).toBe("rules.1.when.0.value");
@@ -107,5 +138,10 @@ describe("the policy editor's form model", () => {
     expect(anchorOf("rules.2.constraint.cap")).toBe("rules.2.constraint");
     expect(anchorOf("target")).toBe("target.kind");
     expect(anchorOf("payments.operating_hours.days.1")).toBe("payments.operating_hours.days");
+    expect(anchorOf("code.max_code_bytes")).toBe("code.max_code_bytes");
+    expect(anchorOf("code.denied_modules.1")).toBe("code.denied_modules");
+    expect(anchorOf("code.languages.0")).toBe("code.languages");
+    expect(anchorOf("code.network_hosts.0")).toBe("code.network_hosts");
+    expect(anchorOf("code.runtime.writable_paths.2")).toBe("code.runtime.writable_paths");
   });
 });

@@ -48,6 +48,8 @@ type SelectFieldProps = {
   label: string;
   value: string;
   options: readonly string[];
+  /** What an option shows when not its value (e.g. "" shows "unset"). */
+  optionLabels?: Record<string, string>;
   onChange: (value: string) => void;
   error?: string | null;
   isReadOnly?: boolean;
@@ -55,7 +57,7 @@ type SelectFieldProps = {
   srOnlyLabel?: boolean;
 };
 
-export function SelectField({ id, label, value, options, onChange, error, isReadOnly, className, srOnlyLabel }: SelectFieldProps) {
+export function SelectField({ id, label, value, options, optionLabels, onChange, error, isReadOnly, className, srOnlyLabel }: SelectFieldProps) {
   return (
     <div className={className}>
       <label htmlFor={id} className={srOnlyLabel ? "sr-only" : "label"}>{label}</label>
@@ -68,7 +70,7 @@ export function SelectField({ id, label, value, options, onChange, error, isRead
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       >
-        {options.map((option) => <option key={option} value={option}>{option}</option>)}
+        {options.map((option) => <option key={option} value={option}>{optionLabels?.[option] ?? option}</option>)}
       </select>
       <FieldError id={`${id}-error`} message={error ?? null} />
     </div>

@@ -2,6 +2,8 @@
 // from a policy document. Empty inputs leave their field out; values the schema would refuse
 // are passed on as typed, so the server names the field and the editor shows it there.
 import type { ActionKind, Effect, PolicyDocument, RateLimit, Rule } from "@/lib/policies/schemas";
+import { codeToForm, codeToJson, type CodeForm } from "./code-form";
+import { compact, items, list, number, optionalList, optionalNumber, text, type Json } from "./form-text";
 
 export type ConditionForm = { key: string; path: string; op: string; value: string };
 export type CapForm = { key: string; path: string; max: string };
@@ -51,15 +53,14 @@ export type PolicyForm = {
   rules: RuleForm[];
   hasPayments: boolean;
   payments: PaymentsForm;
-  /** The code-execution section (edited in the raw editor): carried through the form unchanged. */
-  code?: PolicyDocument["code"];
+  /** The code-execution section is on; off, its inputs are kept but left out of the document. */
+  hasCode: boolean;
+  code: CodeForm;
 };
 
 let counter = 0;
 export const newKey = () => `k${++counter}`;
 
-const list = (items: readonly string[] | undefined) => (items ?? []).join(", ");
-const text = (value: unknown) => (value === undefined || value === null ? "" : String(value));
 /** Bare when reading it back gives the same string; quoted when it would read as JSON ("42"). */
 const itemText = (value: unknown) => (typeof value === "string" && parseValue(value) === value ? value : JSON.stringify(value));
 
@@ -123,7 +124,8 @@ export function toForm(document: PolicyDocument): PolicyForm {
     targetId: target.kind === "crew" ? target.crew_id : target.kind === "agent" ? target.agent_id : "",
     default: document.default,
     rules: document.rules.map(ruleToForm),
-    ...(document.code ? { code: document.code } : {}),
+    hasCode: document.code !== undefined,
+    code: codeToForm(document.code),
     hasPayments: document.payments !== undefined,
     payments: {
       max_single: text(p.max_single),
@@ -148,17 +150,6 @@ export function toForm(document: PolicyDocument): PolicyForm {
     },
   };
 }
-
-type Json = Record<string, unknown>;
-const items = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
-const number = (value: string) => (value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : value.trim());
-/** Only the fields that hold something. */
-const compact = (object: Json): Json | undefined => {
-  const kept = Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)));
-  return Object.keys(kept).length > 0 ? kept : undefined;
-};
-const optionalNumber = (value: string) => (value.trim() === "" ? undefined : number(value));
-const optionalList = (value: string) => (items(value).length > 0 ? items(value) : undefined);
 
 /** JSON when it parses (42, true, null, "x", [..]), else the text itself. */
 export function parseValue(value: string): unknown {
@@ -227,11 +218,11 @@ export function toDocument(form: PolicyForm): Json {
     default: form.default,
     rules: form.rules.map(ruleToJson),
     ...(form.hasPayments ? { payments: paymentsToJson(form.payments) } : {}),
-    ...(form.code ? { code: form.code } : {}),
+    ...(form.hasCode ? { code: codeToJson(form.code) } : {}),
   };
 }
 
-const LIST_FIELDS = /\.(kinds|tools|agents|crews|redact|trusted_recipients|blocked_domains|allowed_currencies|days)\.\d+$/;
+const LIST_FIELDS = /\.(kinds|tools|agents|crews|redact|trusted_recipients|blocked_domains|allowed_currencies|days|languages|allowed_modules|denied_modules|allowed_operations|denied_operations|read_paths|write_paths|network_hosts|writable_paths)\.\d+$/;
 
 /** The input an error's field path belongs to: a list's item is shown at the list's input. */
 export function anchorOf(field: string): string {

@@ -1,6 +1,8 @@
 "use client";
 
-// The form view of a draft: the policy's basics, its ordered rules and its payment rules.
+// The form view of a draft: the policy's basics, its ordered rules, its payment rules and its
+// code-execution rules.
+import { CodeFields } from "./code-fields";
 import { emptyRule, type PolicyForm, type RuleForm } from "./form-model";
 import { FieldError, SelectField, TextField, type ErrorAt } from "./form-fields";
 import { PaymentFields } from "./payment-fields";
@@ -79,6 +81,22 @@ export function RuleBuilder({ form, onChange, errorAt, isReadOnly }: Props) {
           <PaymentFields payments={form.payments} onChange={(payments) => set("payments", payments)} errorAt={errorAt} isReadOnly={isReadOnly} />
         ) : (
           <p className="text-sm text-slate-600">Off: payments are decided by the rules and the default only.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="code-title" className="card p-4">
+        <div className="mb-3 flex items-center justify-between gap-2">
+          <h2 id="code-title" className="font-semibold">Code execution</h2>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={form.hasCode} onChange={(event) => set("hasCode", event.target.checked)} disabled={isReadOnly} />
+            Check code
+          </label>
+        </div>
+        <FieldError message={errorAt("code")} />
+        {form.hasCode ? (
+          <CodeFields code={form.code} onChange={(code) => set("code", code)} errorAt={errorAt} isReadOnly={isReadOnly} />
+        ) : (
+          <p className="text-sm text-slate-600">Off: code is decided by the rules and the default only.</p>
         )}
       </section>
     </div>
