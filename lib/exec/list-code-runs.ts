@@ -1,7 +1,8 @@
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toCodeRunItem } from "./code-run-view";
-import { encodeRunCursor, type CodeRunFilters, type ResultFilter } from "./run-schemas";
+import { encodeKeysetCursor } from "@/lib/http/keyset-cursor";
+import type { CodeRunFilters, ResultFilter } from "./run-schemas";
 
 function resultCondition(result: ResultFilter): Prisma.CodeRunWhereInput {
   if (result === "pending") return { resultStatus: null };
@@ -33,6 +34,6 @@ export async function listCodeRuns(workspaceId: string, query: CodeRunFilters) {
   return {
     count: executions.length,
     executions,
-    next_cursor: rows.length > query.limit && last ? encodeRunCursor(last.created_at, last.receipt_id) : null,
+    next_cursor: rows.length > query.limit && last ? encodeKeysetCursor(last.created_at, last.receipt_id) : null,
   };
 }

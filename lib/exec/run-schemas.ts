@@ -1,6 +1,7 @@
 // The read side of the code-execution gate: the query of GET /api/v1/exec (also the filters of the
 // Executions page, which keeps them in its URL) and the receipt id of GET /api/v1/exec/{receipt_id}.
 import { z } from "zod";
+import { keysetCursorSchema } from "@/lib/http/keyset-cursor";
 import { prefixedPathId } from "@/lib/http/path-params";
 import { CODE_LANGUAGES } from "./types";
 
@@ -9,22 +10,8 @@ export const CODE_DECISIONS = ["ALLOW", "LOG", "CONSTRAIN", "ESCALATE", "BLOCK"]
 export const RESULT_FILTERS = ["pending", "reported", "ok", "error", "killed"] as const;
 export type ResultFilter = (typeof RESULT_FILTERS)[number];
 
-// "<created_at ISO>~<receipt id>" base64url-encoded: the last run of the page before.
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(aud_[0-9A-Za-z]{1,60})$/;
-
-export const encodeRunCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}~${id}`, "utf8").toString("base64url");
-
-const RunCursorSchema = z
-  .string()
-  .max(200)
-  .transform((cursor, ctx) => {
-    const match = CURSOR.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (!match) {
-      ctx.addIssue({ code: "custom", message: "is not a cursor this list returned" });
-      return z.NEVER;
-    }
-    return { createdAt: new Date(match[1]!), id: match[2]! };
-  });
+/** The keyset cursor of the runs list: the (created_at, receipt id) to continue below. */
+const RunCursorSchema = keysetCursorSchema("aud_");
 
 const agentId = z.string().min(1, "must not be empty").max(128, "must be at most 128 characters");
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z" }).transform((v) => new Date(v));

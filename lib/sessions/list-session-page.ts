@@ -2,7 +2,8 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseWith } from "@/lib/http/validation";
 import { fromMicros } from "@/lib/money";
-import { encodeSessionCursor, SessionListQuerySchema, type SessionListItem, type SessionListQuery, type SessionStatus } from "./schemas";
+import { encodeKeysetCursor } from "@/lib/http/keyset-cursor";
+import { SessionListQuerySchema, type SessionListItem, type SessionListQuery, type SessionStatus } from "./schemas";
 
 type Row = {
   id: string;
@@ -74,6 +75,6 @@ export async function listSessionPage(workspaceId: string, query: SessionListQue
   const last = sessions.at(-1);
   return {
     sessions,
-    next_cursor: rows.length > limit && last ? encodeSessionCursor(last.created_at, last.session_id) : null,
+    next_cursor: rows.length > limit && last ? encodeKeysetCursor(last.created_at, last.session_id) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keysetCursorSchema } from "@/lib/http/keyset-cursor";
 import { PathIdSchema } from "@/lib/http/path-params";
 import { MoneySchema } from "@/lib/money";
 
@@ -82,24 +83,8 @@ export type SessionView = {
 export const SessionStatusSchema = z.enum(["active", "expired", "revoked"]);
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
-// "<created_at ISO>~<session id>" base64url-encoded: the last row of the page before.
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(ses_[0-9A-Za-z]{1,60})$/;
-
 /** The keyset cursor of the sessions list: the (created_at, id) to continue below. */
-export const SessionCursorSchema = z
-  .string()
-  .max(200)
-  .transform((cursor, ctx) => {
-    const match = CURSOR.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (!match) {
-      ctx.addIssue({ code: "custom", message: "is not a cursor this list returned" });
-      return z.NEVER;
-    }
-    return { createdAt: match[1]!, id: match[2]! };
-  });
-export type SessionCursor = z.output<typeof SessionCursorSchema>;
-
-export const encodeSessionCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}~${id}`, "utf8").toString("base64url");
+export const SessionCursorSchema = keysetCursorSchema("ses_");
 
 export const SessionListQuerySchema = z.strictObject({
   status: SessionStatusSchema.optional(),
