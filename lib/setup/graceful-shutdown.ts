@@ -40,6 +40,8 @@ export function installGracefulShutdown(timeoutSeconds: number): void {
 
 async function shutDown(signal: string, timeoutMs: number): Promise<never> {
   const servers = [...state.servers, ...listeningServersFallback()];
+  // Stop listening before saying so: whoever reads the log line may rely on it.
+  const closed = Promise.all(servers.map(closeServer));
   logger.info("shutting down: no new connections, finishing requests in flight", { signal, timeout_ms: timeoutMs });
   const hardStop = setTimeout(() => {
     logger.error("shutdown did not finish in time: exiting");
@@ -50,7 +52,7 @@ async function shutDown(signal: string, timeoutMs: number): Promise<never> {
     logger.warn("requests still in flight after the shutdown timeout: closing their connections", { timeout_ms: timeoutMs });
     for (const server of servers) server.closeAllConnections();
   }, timeoutMs);
-  await Promise.all(servers.map(closeServer));
+  await closed;
   clearTimeout(cut);
   try {
     await shutDownDb();
