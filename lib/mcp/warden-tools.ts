@@ -75,6 +75,9 @@ const TOOLS = {
   } satisfies ToolSpec<typeof input.EvaluateCodeInput>,
 };
 
+/** Each tool's name, key scope and description, for the API page (app/api-docs). */
+export const MCP_TOOLS = Object.entries(TOOLS).map(([name, tool]) => ({ name, scope: tool.scope, description: tool.description }));
+
 /** Registers every tool on a server that answers one request of the given key. */
 export function registerWardenTools(server: McpServer, key: AuthenticatedKey, requestId: string): void {
   const actor: Actor = { type: "api_key", id: key.id };

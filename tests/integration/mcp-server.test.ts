@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { api, createKey, seedWorkspace } from "../helpers/api";
+import { api, baseUrl, createKey, seedWorkspace } from "../helpers/api";
 import { allAuditEntries, atOnce, createSession, getSession, revokeSession, sleep, verify } from "../helpers/governance";
 import { callTool, connectMcp, mcpUrl } from "../helpers/mcp";
 
@@ -32,6 +32,13 @@ describe("connecting to /api/mcp", () => {
     expect(Object.keys(payment.inputSchema.properties!)).toEqual(expect.arrayContaining(["currency", "description", "recipient", "approval_id"]));
     const approval = tools.find((t) => t.name === "request_approval")!;
     expect(approval.inputSchema.properties!.wait_seconds).toMatchObject({ type: "integer", minimum: 0, maximum: 300 });
+  });
+
+  it("is listed on the API page with each tool and its scope", async () => {
+    const html = await (await fetch(`${baseUrl()}/api-docs`)).text();
+    expect(html).toContain("POST /api/mcp");
+    for (const name of TOOLS) expect(html).toContain(name);
+    expect(html).toContain("approvals:write");
   });
 
   it("refuses a connection without an API key with 401 in the REST error shape", async () => {
