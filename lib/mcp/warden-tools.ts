@@ -79,7 +79,7 @@ const TOOLS = {
 export const MCP_TOOLS = Object.entries(TOOLS).map(([name, tool]) => ({ name, scope: tool.scope, description: tool.description }));
 
 /** Registers every tool on a server that answers one request of the given key. */
-export function registerWardenTools(server: McpServer, key: AuthenticatedKey, requestId: string): void {
+export function registerWardenTools(server: McpServer, key: AuthenticatedKey, request: { id: string; signal: AbortSignal }): void {
   const actor: Actor = { type: "api_key", id: key.id };
   for (const [name, tool] of Object.entries(TOOLS) as [string, AnyTool][]) {
     server.registerTool(name, { description: tool.description, inputSchema: tool.schema }, (args, extra) =>
@@ -87,10 +87,10 @@ export function registerWardenTools(server: McpServer, key: AuthenticatedKey, re
         if (!hasScope(key.scopes, tool.scope)) {
           throw new AppError("insufficient_scope", `This API key lacks the '${tool.scope}' scope`, { required: tool.scope, granted: key.scopes });
         }
-        const caller = { workspaceId: key.workspaceId, actor, principal: { workspaceId: key.workspaceId, actor }, signal: extra.signal };
+        const caller = { workspaceId: key.workspaceId, actor, principal: { workspaceId: key.workspaceId, actor }, signal: AbortSignal.any([extra.signal, request.signal]) };
         // The SDK parsed args with tool.schema, so they have the type tool.run expects.
         return tool.run(args as never, caller);
-      }, requestId),
+      }, request.id),
     );
   }
 }

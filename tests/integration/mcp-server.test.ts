@@ -58,6 +58,19 @@ describe("connecting to /api/mcp", () => {
     expect((await getSession(admin, session_id)).spent).toBe(0);
   });
 
+  it("refuses a body over 1 MiB (413) and a NUL in an argument (400) as the REST routes do", async () => {
+    const { admin } = await agent();
+    const post = (body: string) =>
+      fetch(mcpUrl(), { method: "POST", headers: { authorization: `Bearer ${admin}`, "content-type": "application/json", accept: "application/json, text/event-stream" }, body });
+    const call = (args: unknown) => JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "log_action", arguments: args } });
+    const huge = await post(call({ session_id: "s", action: "x".repeat(1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ code: "payload_too_large" });
+    const nul = await post(call({ session_id: "s", action: "a\u0000b" }));
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toMatchObject({ code: "invalid_request" });
+  });
+
   it("answers a tool the key lacks the scope for with a tool error naming the scope", async () => {
     const { admin, client } = await agent(["audit:read"]);
     const { session_id } = await createSession(admin, { agent_id: "a", scopes: ["spend"] });
