@@ -7,8 +7,9 @@ import { baseUrl } from "./api";
 
 export const mcpUrl = () => new URL("/api/mcp", baseUrl());
 
-export async function connectMcp(key: string | null): Promise<Client> {
-  const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+/** A connected client sending the key as `Authorization: Bearer` (or `X-API-Key`). */
+export async function connectMcp(key: string | null, header: "bearer" | "x-api-key" = "bearer"): Promise<Client> {
+  const headers: Record<string, string> = !key ? {} : header === "bearer" ? { authorization: `Bearer ${key}` } : { "x-api-key": key };
   const client = new Client({ name: "warden-tests", version: "1.0.0" });
   await client.connect(new StreamableHTTPClientTransport(mcpUrl(), { requestInit: { headers } }));
   return client;

@@ -41,6 +41,13 @@ describe("connecting to /api/mcp", () => {
     expect(html).toContain("approvals:write");
   });
 
+  it("accepts the key in X-API-Key, as the REST routes do", async () => {
+    const { key } = await seedWorkspace(["sessions:write"]);
+    const client = await connectMcp(key, "x-api-key");
+    clients.push(client);
+    expect((await client.listTools()).tools).toHaveLength(6);
+  });
+
   it("refuses a connection without an API key with 401 in the REST error shape", async () => {
     await expect(connectMcp(null)).rejects.toMatchObject({ code: 401, message: expect.stringContaining("Missing API key") });
     const raw = await fetch(mcpUrl(), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
