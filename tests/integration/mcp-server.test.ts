@@ -111,6 +111,19 @@ describe("the governance tools", () => {
     expect(refused).toEqual({ isError: true, body: expect.objectContaining({ authorized: false, code: "session_budget_exceeded" }) });
   });
 
+  it("authorize_payment: a payment a policy escalates is pending, then authorized with the approved approval_id", async () => {
+    const { slug, admin, client } = await agent(["payments:write"]);
+    const policy = await api("POST", "/api/v1/policies", { key: admin, body: { name: "payments", default: "ALLOW", payments: { escalate_above: 50 } } });
+    await api("POST", `/api/v1/policies/${policy.body.policy_id}/publish`, { key: admin, body: {} });
+    const { session_id } = await createSession(admin, { agent_id: "buyer", scopes: ["spend"] });
+    const pending = await callTool(client, "authorize_payment", { session_id, amount: 60 });
+    expect(pending).toMatchObject({ isError: false, body: { authorized: false, status: "pending_approval", approval_id: expect.stringMatching(/^apr_/) } });
+    const reviewer = await createKey(slug, ["approvals:decide"]);
+    expect((await api("POST", `/api/v1/approvals/${pending.body.approval_id}/approve`, { key: reviewer, body: {} })).status).toBe(200);
+    const paid = await callTool(client, "authorize_payment", { session_id, amount: 60, approval_id: pending.body.approval_id });
+    expect(paid).toMatchObject({ isError: false, body: { authorized: true, amount: 60, approval_id: pending.body.approval_id } });
+  });
+
   it("authorize_payment: 50 concurrent calls against a $20 limit authorize exactly 20 and never overspend", async () => {
     const { admin: key, client } = await agent();
     const { session_id } = await createSession(key, { agent_id: "stampede", scopes: ["spend"], spend_limit: 20 });
