@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { API_ROUTES } from "@/lib/http/api-routes";
+import { McpTools } from "./mcp-tools";
 
 export const metadata: Metadata = { title: "Agent API" };
 
@@ -68,6 +69,7 @@ export default function ApiDocsPage() {
         <a className="text-brand-600 underline" href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).
       </p>
       <ClientLibraries />
+      <McpTools />
       {tags.map((tag) => (
         <section key={tag} className="mt-10">
           <h2 className="text-xl font-semibold">{tag}</h2>

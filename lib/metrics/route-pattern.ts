@@ -9,6 +9,7 @@ export const ROUTE_PATTERNS = [
   "/api/metrics",
   "/api/openapi.json",
   "/api/internal/cli",
+  "/api/mcp",
   "/api/auth/[...nextauth]",
   "/api/v1/whoami",
   "/api/v1/keys",
