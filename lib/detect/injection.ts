@@ -33,12 +33,11 @@ function firstMatch(patterns: RegExp[], text: string) {
   return null;
 }
 
-/** Instruction-override phrases or role switches in plain text (also used on decoded base64). */
-function textMarkers(text: string): { detector: string; match: RegExpExecArray } | null {
+/** Instruction-override phrases and role switches in plain text (also used on decoded base64). */
+function textMarkers(text: string): { detector: string; match: RegExpExecArray }[] {
   const override = firstMatch(OVERRIDE_PHRASES, text);
-  if (override) return { detector: "instruction_override", match: override };
   const role = firstMatch(ROLE_SWITCHES, text);
-  return role ? { detector: "role_switch", match: role } : null;
+  return [...(override ? [{ detector: "instruction_override", match: override }] : []), ...(role ? [{ detector: "role_switch", match: role }] : [])];
 }
 
 function decodedBase64Markers(content: string): Detection[] {
@@ -47,7 +46,7 @@ function decodedBase64Markers(content: string): Detection[] {
     const decoded = Buffer.from(blob[0], "base64").toString("utf8");
     // Only readable text can be an instruction; binary data decodes to control bytes.
     if (/[^\x09\x0A\x0D\x20-\x7E]/.test(decoded)) continue;
-    const marker = textMarkers(decoded);
+    const [marker] = textMarkers(decoded);
     if (marker) {
       found.push({ detector: "encoded_instruction", kind: "injection", span: at(blob), explanation: `A base64 blob decodes to an instruction (${marker.detector}: "${marker.match[0].trim()}")` });
     }
@@ -57,8 +56,7 @@ function decodedBase64Markers(content: string): Detection[] {
 
 export function detectInjection(content: string): Detection[] {
   const found: Detection[] = [];
-  const marker = textMarkers(content);
-  if (marker) {
+  for (const marker of textMarkers(content)) {
     const what = marker.detector === "role_switch" ? "switches to another role" : "tries to override the recipient's instructions";
     found.push({ detector: marker.detector, kind: "injection", span: at(marker.match), explanation: `The content ${what}: "${marker.match[0].trim()}"` });
   }

@@ -49,7 +49,9 @@ export async function detectMessage(scanned: Scanned): Promise<MessageScan> {
 export function detectionParams(detections: Detection[]) {
   return {
     injection: detections.some((d) => d.kind === "injection"),
+    // e.g. ["vault:STRIPE_KEY", "card"]; policy operators compare whole values, hence the boolean.
     exfiltration: [...new Set(detections.filter((d) => d.kind === "exfiltration").map((d) => d.label!))],
+    exfiltrated: detections.some((d) => d.kind === "exfiltration"),
     detectors: [...new Set(detections.map((d) => d.detector))],
     count: detections.length,
   };
