@@ -15,7 +15,7 @@ async function crew(rules: Record<string, unknown>[] = []) {
   const { slug, key } = await seedWorkspace();
   if (rules.length > 0) {
     const created = await api("POST", "/api/v1/policies", { key, body: { name: "message rules", default: "ALLOW", rules } });
-    expect((await api("POST", `/api/v1/policies/${created.body.policy_id}/publish`, { key, body: {} })).status).toBe(200);
+    expect((await api("POST", `/api/v1/policies/${created.body.policy_id}/publish`, { key, body: {} })).status).toBe(201);
   }
   const session = async (agent_id: string) => (await createSession(key, { agent_id, scopes: ["messages"] })).session_id as string;
   return { slug, key, browser: await session("browser"), researcher: await session("researcher"), writer: await session("writer") };
