@@ -13,14 +13,20 @@ const OVERRIDE_PHRASES: RegExp[] = [
 
 const ROLE_SWITCHES: RegExp[] = [
   /<\|im_start\|>\s*(?:system|assistant)/i,
-  /(?:^|\n)\s*(?:system|assistant)\s*:/i,
+  // [ \t]*, not \s*: from each of many newlines \s* would rescan the rest (quadratic).
+  /^[ \t]*(?:system|assistant)[ \t]*:/im,
   /\[\/?(?:INST|SYS)\]|<<\/?SYS>>/,
   /<\/?(?:system|system_prompt)>/i,
 ];
 
 // Zero-width space/joiners, word joiner, BOM, and the bidi embeddings, overrides and isolates.
 const HIDDEN_CHARS = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
-const HTML_COMMENT = /<!--[\s\S]*?-->/;
+/** An HTML comment found with indexOf: a lazy regex rescans to the end from every unclosed "<!--". */
+function htmlComment(content: string): [number, number] | null {
+  const start = content.indexOf("<!--");
+  const end = start < 0 ? -1 : content.indexOf("-->", start + 4);
+  return end < 0 ? null : [start, end + 3];
+}
 const BASE64_BLOB = /[A-Za-z0-9+/]{24,}={0,2}/g;
 
 const at = (match: RegExpExecArray | RegExpMatchArray): [number, number] => [match.index!, match.index! + match[0].length];
@@ -65,7 +71,7 @@ export function detectInjection(content: string): Detection[] {
     const code = hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
     found.push({ detector: "hidden_characters", kind: "injection", span: at(hidden), explanation: `The content hides text with an invisible or bidi control character (U+${code})` });
   }
-  const comment = HTML_COMMENT.exec(content);
-  if (comment) found.push({ detector: "html_comment", kind: "injection", span: at(comment), explanation: "The content carries an HTML comment, text a human reader does not see" });
+  const comment = htmlComment(content);
+  if (comment) found.push({ detector: "html_comment", kind: "injection", span: comment, explanation: "The content carries an HTML comment, text a human reader does not see" });
   return [...found, ...decodedBase64Markers(content)];
 }

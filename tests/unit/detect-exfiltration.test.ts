@@ -37,6 +37,15 @@ describe("findSensitiveValues", () => {
     expect(found[1]!.hash).toBe(sensitiveHash("wsp_1", "card", "4111111111111111"));
   });
 
+  it("ends an email before a sentence's full stop and ignores an @ with nothing around it", () => {
+    const content = "Write to Bob.Smith+x@mail.example.org. Or @ nobody.";
+    expect(findSensitiveValues(content, "wsp_1").map((v) => content.slice(...v.span))).toEqual(["Bob.Smith+x@mail.example.org"]);
+  });
+
+  it("finds nothing in 256 KiB of address-like characters without an email", () => {
+    expect(findSensitiveValues("a.b".repeat(87_000) + "@", "wsp_1")).toEqual([]);
+  });
+
   it("ignores a 16-digit number that fails the Luhn check", () => {
     expect(findSensitiveValues("order 4111111111111112", "wsp_1")).toEqual([]);
   });
