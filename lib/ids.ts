@@ -20,6 +20,7 @@ export const ID_PREFIXES = {
   crew: "crw",
   webhook: "whk",
   delivery: "dlv",
+  message: "msg",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

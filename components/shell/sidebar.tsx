@@ -16,6 +16,7 @@ const NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: "/policies", label: "Policies" },
   { href: "/approvals", label: "Approvals" },
   { href: "/executions", label: "Executions" },
+  { href: "/conversations", label: "Conversations" },
   { href: "/audit", label: "Audit" },
   { href: "/reports", label: "Reports", permission: "audit:export" },
   { href: "/secrets", label: "Secrets" },

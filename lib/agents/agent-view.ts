@@ -8,6 +8,7 @@ type AgentRow = {
   budgetMicros: bigint | null;
   spentMicros: bigint;
   budgetWindow: string;
+  trusted: boolean;
   windowStart: Date;
   createdAt: Date;
   lastSeenAt: Date;
@@ -34,6 +35,7 @@ export function toAgentView(a: AgentRow, extra: { crews?: string[] } = {}) {
     default_scopes: a.defaultScopes,
     budget: fromMicros(a.budgetMicros),
     budget_window: a.budgetWindow,
+    trusted: a.trusted,
     spent: fromMicros(spent),
     remaining_budget: a.budgetMicros === null ? null : fromMicros(a.budgetMicros > spent ? a.budgetMicros - spent : 0n),
     created_at: a.createdAt.toISOString(),

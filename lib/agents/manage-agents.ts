@@ -20,6 +20,7 @@ export async function createAgent(workspaceId: string, input: z.infer<typeof Cre
           defaultScopes: input.default_scopes ?? [],
           budgetMicros: input.budget == null ? null : toMicros(input.budget),
           budgetWindow: input.budget_window ?? "total",
+          trusted: input.trusted ?? false,
         },
       });
       await appendAuditEvent(tx, workspaceId, { actor, action: "agent.created", agentId: agent.agentId, details: { budget: input.budget ?? null } });
@@ -59,6 +60,7 @@ export async function updateAgent(workspaceId: string, agentId: string, input: z
         ...(input.default_scopes !== undefined ? { defaultScopes: input.default_scopes } : {}),
         ...(input.budget !== undefined ? { budgetMicros: input.budget === null ? null : toMicros(input.budget) } : {}),
         ...(input.budget_window !== undefined ? { budgetWindow: input.budget_window } : {}),
+        ...(input.trusted !== undefined ? { trusted: input.trusted } : {}),
         ...(input.reset_spent ? { spentMicros: 0n, windowStart: new Date() } : {}),
       },
       include: { crews: { select: { crewId: true } } },

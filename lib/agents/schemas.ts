@@ -10,6 +10,8 @@ export const CreateAgentSchema = z.strictObject({
   default_scopes: z.array(SessionScopeSchema).max(100).optional(),
   budget: MoneySchema.nullable().optional(),
   budget_window: AgentWindowSchema.optional(),
+  /** May override a message's detections with a logged reason (POST /api/v1/messages). */
+  trusted: z.boolean().optional(),
 });
 
 export const UpdateAgentSchema = CreateAgentSchema.omit({ agent_id: true }).extend({

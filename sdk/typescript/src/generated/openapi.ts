@@ -1889,6 +1889,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages between agents, newest first, by conversation_id and/or agent_id (sender or recipient)
+         * @description Requires key scope `audit:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    conversation_id?: string;
+                    agent_id?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {count, messages: [{message_id, conversation_id, from_agent_id, to_agent_id, session_id, role, source, content_sha256, size_bytes, decision, detections, override_reason, receipt_id, created_at}]} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record one agent's message to another (content at most 256 KiB; only its SHA-256 and size are stored) after scanning it for prompt injection (override phrases, role switches, hidden characters, HTML comments, base64-encoded instructions) and exfiltration (vault values, named; API-key shapes; emails and Luhn-valid card numbers another agent sent earlier in the conversation), and evaluating it as kind `message` with params.detections {injection, exfiltrated, exfiltration: ["vault:NAME", "api_key:github", "card", "email"], detectors, count} and params.source. Deliver it only on ALLOW, LOG or CONSTRAIN. `override: {reason}` is honoured for trusted agents only (policies then see params.override instead of the detections)
+         * @description Requires key scope `sessions:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        session_id: string;
+                        to_agent_id: string;
+                        conversation_id: string;
+                        content: string;
+                        /**
+                         * @default assistant
+                         * @enum {string}
+                         */
+                        role?: "user" | "assistant" | "tool";
+                        /**
+                         * @default agent
+                         * @enum {string}
+                         */
+                        source?: "agent" | "tool_output";
+                        override?: {
+                            reason: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description {message_id, decision, reasons, detections: [{detector, kind, explanation, span?, label?}], receipt_id, approval_id?, override?} */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown, expired or revoked session */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown recipient agent */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exec/evaluate": {
         parameters: {
             query?: never;
@@ -4141,6 +4327,7 @@ export interface paths {
                         budget?: number | null;
                         /** @enum {string} */
                         budget_window?: "total" | "day" | "month";
+                        trusted?: boolean;
                     };
                 };
             };
@@ -4333,6 +4520,7 @@ export interface paths {
                         budget?: number | null;
                         /** @enum {string} */
                         budget_window?: "total" | "day" | "month";
+                        trusted?: boolean;
                         /** @constant */
                         reset_spent?: true;
                     };
