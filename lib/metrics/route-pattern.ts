@@ -35,6 +35,7 @@ export const ROUTE_PATTERNS = [
   "/api/v1/exec/evaluate",
   "/api/v1/exec/[receipt_id]",
   "/api/v1/exec/[receipt_id]/result",
+  "/api/v1/messages",
   "/api/v1/policies",
   "/api/v1/policies/[id]",
   "/api/v1/policies/[id]/publish",
