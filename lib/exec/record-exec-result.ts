@@ -29,15 +29,20 @@ type RunRow = {
 
 const TRANSACTION = { maxWait: 30_000, timeout: 30_000 };
 
-const answer = (row: Pick<RunRow, "id" | "result_entry_id" | "result_at">, result: ExecResultInput) => ({
-  recorded: true as const,
-  receipt_id: row.id,
-  entry_id: row.result_entry_id,
+/** How the run ended, as reported: in the answer and in the "code.result" entry alike. */
+const reported = (result: ExecResultInput) => ({
   status: result.status,
   exit_code: result.exit_code ?? null,
   duration_ms: result.duration_ms,
   killed_by: result.killed_by ?? null,
   output_sha256: result.output_sha256 ?? null,
+});
+
+const answer = (row: Pick<RunRow, "id" | "result_entry_id" | "result_at">, result: ExecResultInput) => ({
+  recorded: true as const,
+  receipt_id: row.id,
+  entry_id: row.result_entry_id,
+  ...reported(result),
   recorded_at: row.result_at?.toISOString() ?? null,
 });
 
@@ -85,11 +90,7 @@ export async function recordExecResult(workspaceId: string, receiptId: string, r
       details: {
         receipt_id: row.id,
         code_sha256: row.code_sha256,
-        status: result.status,
-        exit_code: result.exit_code ?? null,
-        duration_ms: result.duration_ms,
-        killed_by: result.killed_by ?? null,
-        output_sha256: result.output_sha256 ?? null,
+        ...reported(result),
       },
     });
     const updated = await tx.codeRun.update({

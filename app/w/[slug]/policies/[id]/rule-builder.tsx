@@ -68,37 +68,42 @@ export function RuleBuilder({ form, onChange, errorAt, isReadOnly }: Props) {
         ))}
       </section>
 
-      <section aria-labelledby="payments-title" className="card p-4">
-        <div className="mb-3 flex items-center justify-between gap-2">
-          <h2 id="payments-title" className="font-semibold">Payment rules</h2>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={form.hasPayments} onChange={(event) => set("hasPayments", event.target.checked)} disabled={isReadOnly} />
-            Check payments
-          </label>
-        </div>
-        <FieldError message={errorAt("payments")} />
-        {form.hasPayments ? (
-          <PaymentFields payments={form.payments} onChange={(payments) => set("payments", payments)} errorAt={errorAt} isReadOnly={isReadOnly} />
-        ) : (
-          <p className="text-sm text-slate-600">Off: payments are decided by the rules and the default only.</p>
-        )}
-      </section>
+      <OptionalSection id="payments" title="Payment rules" toggle="Check payments" isOn={form.hasPayments} onToggle={(on) => set("hasPayments", on)} error={errorAt("payments")} offText="Off: payments are decided by the rules and the default only." isReadOnly={isReadOnly}>
+        <PaymentFields payments={form.payments} onChange={(payments) => set("payments", payments)} errorAt={errorAt} isReadOnly={isReadOnly} />
+      </OptionalSection>
 
-      <section aria-labelledby="code-title" className="card p-4">
-        <div className="mb-3 flex items-center justify-between gap-2">
-          <h2 id="code-title" className="font-semibold">Code execution</h2>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={form.hasCode} onChange={(event) => set("hasCode", event.target.checked)} disabled={isReadOnly} />
-            Check code
-          </label>
-        </div>
-        <FieldError message={errorAt("code")} />
-        {form.hasCode ? (
-          <CodeFields code={form.code} onChange={(code) => set("code", code)} errorAt={errorAt} isReadOnly={isReadOnly} />
-        ) : (
-          <p className="text-sm text-slate-600">Off: code is decided by the rules and the default only.</p>
-        )}
-      </section>
+      <OptionalSection id="code" title="Code execution" toggle="Check code" isOn={form.hasCode} onToggle={(on) => set("hasCode", on)} error={errorAt("code")} offText="Off: code is decided by the rules and the default only." isReadOnly={isReadOnly}>
+        <CodeFields code={form.code} onChange={(code) => set("code", code)} errorAt={errorAt} isReadOnly={isReadOnly} />
+      </OptionalSection>
     </div>
+  );
+}
+
+type OptionalSectionProps = {
+  id: string;
+  title: string;
+  toggle: string;
+  isOn: boolean;
+  onToggle: (isOn: boolean) => void;
+  error: string | null;
+  offText: string;
+  isReadOnly: boolean;
+  children: React.ReactNode;
+};
+
+/** A section of the document that is present only when its checkbox is on (payments, code). */
+function OptionalSection({ id, title, toggle, isOn, onToggle, error, offText, isReadOnly, children }: OptionalSectionProps) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="card p-4">
+      <div className="mb-3 flex items-center justify-between gap-2">
+        <h2 id={`${id}-title`} className="font-semibold">{title}</h2>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={isOn} onChange={(event) => onToggle(event.target.checked)} disabled={isReadOnly} />
+          {toggle}
+        </label>
+      </div>
+      <FieldError message={error} />
+      {isOn ? children : <p className="text-sm text-slate-600">{offText}</p>}
+    </section>
   );
 }
