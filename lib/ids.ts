@@ -21,6 +21,9 @@ export const ID_PREFIXES = {
   webhook: "whk",
   delivery: "dlv",
   message: "msg",
+  gatewayKey: "gwk",
+  gatewayProvider: "gwp",
+  gatewayCall: "llm",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -13,6 +13,7 @@ export const RESOURCES = [
   "approvals",
   "policies",
   "webhooks",
+  "gateway",
 ] as const;
 
 export const KNOWN_SCOPES: readonly string[] = [
