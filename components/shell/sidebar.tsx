@@ -17,6 +17,7 @@ const NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: "/approvals", label: "Approvals" },
   { href: "/executions", label: "Executions" },
   { href: "/conversations", label: "Conversations" },
+  { href: "/gateway", label: "Gateway" },
   { href: "/audit", label: "Audit" },
   { href: "/reports", label: "Reports", permission: "audit:export" },
   { href: "/secrets", label: "Secrets" },
