@@ -12,7 +12,7 @@ test.describe("signing in and out", () => {
     await expect(sidebar.getByText(ADMIN.email)).toBeVisible();
     await expect(page.getByTestId("current-role")).toHaveText("Admin");
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const item of ["Overview", "Agents", "Sessions", "Crews", "Policies", "Approvals", "Audit", "Reports", "Secrets", "Settings"]) {
+    for (const item of ["Overview", "Agents", "Sessions", "Crews", "Policies", "Approvals", "Audit", "Reports", "Secrets", "Gateway", "Settings"]) {
       await expect(nav.getByRole("link", { name: item, exact: true })).toBeVisible();
     }
     await expect(nav.getByRole("link", { name: "Overview", exact: true })).toHaveAttribute("aria-current", "page");

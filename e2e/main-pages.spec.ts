@@ -30,11 +30,12 @@ const PAGES: MainPage[] = [
   { name: "approvals", open: go("/approvals"), heading: "Approvals", adminControl: "Review" },
   { name: "audit", open: go("/audit"), heading: "Audit trail", adminControl: "Export CSV" },
   { name: "secrets", open: go("/secrets"), heading: "Secrets" },
+  { name: "gateway", open: go("/gateway"), heading: "LLM gateway", adminControl: "Issue key" },
   { name: "settings-members", open: go("/settings/members"), heading: "Settings" },
   { name: "settings-api-keys", open: go("/settings/api-keys"), heading: "Settings" },
 ];
 
-const MUTATIONS = /^(New crew|Edit budget|Add member|Remove|Revoke|New policy|Approve|Deny|Review|Export CSV|Export JSON Lines|Store secret|Download PDF)(?![a-z])/;
+const MUTATIONS = /^(New crew|Edit budget|Add member|Remove|Revoke|New policy|Approve|Deny|Review|Export CSV|Export JSON Lines|Store secret|Issue key|Save provider|Add model|Download PDF)(?![a-z])/;
 /** Buttons and links of the page's main region whose names match. */
 const controls = (page: Page, name: RegExp) =>
   page.getByRole("main").getByRole("button", { name }).or(page.getByRole("main").getByRole("link", { name }));

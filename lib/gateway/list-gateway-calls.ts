@@ -23,6 +23,8 @@ function toCallItem(c: CallRow) {
     reserved_tokens: c.reservedTokens,
     reserved_cost: fromMicros(c.reservedMicros)!,
     latency_ms: c.latencyMs,
+    // Each proposed tool call's decision: the list shows which ones the agent never received.
+    tool_calls: c.toolCalls,
     receipt_id: c.receiptId,
     created_at: c.createdAt.toISOString(),
   };
@@ -48,10 +50,10 @@ export async function listGatewayCalls(workspaceId: string, query: ListGatewayCa
   };
 }
 
-/** One call with its reasons, tool-call decisions and (when the workspace stores them) bodies. */
+/** One call with its reasons and (when the workspace stores them) bodies. */
 export async function getGatewayCall(workspaceId: string, id: string) {
   const db = await prisma();
   const call = await db.gatewayCall.findFirst({ where: { id, workspaceId } });
   if (!call) throw notFound(`Gateway call '${id}'`);
-  return { ...toCallItem(call), reasons: call.reasons, tool_calls: call.toolCalls, request_body: call.requestBody, response_body: call.responseBody };
+  return { ...toCallItem(call), reasons: call.reasons, request_body: call.requestBody, response_body: call.responseBody };
 }

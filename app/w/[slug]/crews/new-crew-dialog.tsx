@@ -8,8 +8,8 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 import { createCrewAction } from "./actions";
 import { parseBudget, SelectField, TextField, WINDOW_OPTIONS } from "./fields";
 
-type Input = { name: string; description?: string; budget: number | null; budget_window: string };
-const FIELDS = ["name", "description", "budget", "budget_window"] as const;
+type Input = { name: string; description?: string; budget: number | null; token_budget: number | null; budget_window: string };
+const FIELDS = ["name", "description", "budget", "token_budget", "budget_window"] as const;
 
 /** "New crew" for admins: name, description, budget and window; on success, the crew's page. */
 export function NewCrewDialog({ slug }: { slug: string }) {
@@ -30,11 +30,14 @@ export function NewCrewDialog({ slug }: { slug: string }) {
     const form = new FormData(event.currentTarget);
     const budget = parseBudget(String(form.get("budget") ?? ""));
     if (budget === "invalid") return create.fail({ message: "Invalid budget: must be a number, e.g. 250 or 99.50", field: "budget" });
+    const tokenBudget = parseBudget(String(form.get("token_budget") ?? ""));
+    if (tokenBudget === "invalid") return create.fail({ message: "Invalid token_budget: must be a whole number, e.g. 1000000", field: "token_budget" });
     const description = String(form.get("description") ?? "").trim();
     create.run({
       name: String(form.get("name") ?? ""),
       ...(description ? { description } : {}),
       budget,
+      token_budget: tokenBudget,
       budget_window: String(form.get("budget_window") ?? "run"),
     });
   }
@@ -54,6 +57,8 @@ export function NewCrewDialog({ slug }: { slug: string }) {
                 input={{ name: "budget", inputMode: "decimal", autoComplete: "off", placeholder: "250" }} />
               <SelectField id="crew-window" label="Window" error={errorFor(create.error, "budget_window", FIELDS)}
                 select={{ name: "budget_window", defaultValue: "run" }} options={WINDOW_OPTIONS} />
+              <TextField id="crew-token-budget" label="Token budget" hint="LLM tokens through the gateway per window; empty: no cap" error={errorFor(create.error, "token_budget", FIELDS)}
+                input={{ name: "token_budget", inputMode: "numeric", autoComplete: "off", placeholder: "1000000" }} />
             </div>
             {errorFor(create.error, undefined, FIELDS) ? <p role="alert" className="text-sm text-red-700">{errorFor(create.error, undefined, FIELDS)}</p> : null}
             <div className="flex justify-end gap-2">

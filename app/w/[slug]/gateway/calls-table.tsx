@@ -3,7 +3,7 @@ import { DecisionBadge } from "@/components/audit/decision-badge";
 import { formatCount, formatInstant } from "@/components/charts/format";
 import { EmptyState } from "@/components/ui/empty-state";
 
-export type ToolCallDecision = { name: string; decision: string };
+export type ToolCallDecision = { name: string; decision: string; reasons: unknown };
 export type CallRow = {
   id: string;
   created_at: string;
@@ -14,11 +14,17 @@ export type CallRow = {
   cost: number;
   latency_ms: number;
   decision: string;
-  tool_calls: ToolCallDecision[];
+  tool_calls: unknown;
 };
 
+const isToolCallDecision = (value: unknown): value is ToolCallDecision =>
+  typeof value === "object" && value !== null && typeof (value as ToolCallDecision).name === "string" && typeof (value as ToolCallDecision).decision === "string";
+
+/** The decisions on the tool calls the model proposed, as the call path recorded them (a JSON column). */
+export const toolCallDecisions = (toolCalls: unknown): ToolCallDecision[] => (Array.isArray(toolCalls) ? toolCalls.filter(isToolCallDecision) : []);
+
 /** Tool calls the model proposed that the agent never received. */
-export const blockedToolCalls = (call: { tool_calls: ToolCallDecision[] }) => call.tool_calls.filter((t) => t.decision === "BLOCK" || t.decision === "ESCALATE");
+const blockedToolCalls = (toolCalls: unknown) => toolCallDecisions(toolCalls).filter((t) => t.decision === "BLOCK" || t.decision === "ESCALATE");
 
 export function CallsTable({ slug, calls, currency }: { slug: string; calls: CallRow[]; currency: string }) {
   if (calls.length === 0) {
@@ -41,7 +47,7 @@ export function CallsTable({ slug, calls, currency }: { slug: string; calls: Cal
               <td className="table-cell tabular-nums">{call.cost} {currency}</td>
               <td className="table-cell tabular-nums">{formatCount(call.latency_ms)} ms</td>
               <td className="table-cell"><DecisionBadge decision={call.decision} /></td>
-              <td className="table-cell">{blockedToolCalls(call).map((t) => t.name).join(", ") || "—"}</td>
+              <td className="table-cell">{blockedToolCalls(call.tool_calls).map((t) => t.name).join(", ") || "—"}</td>
             </tr>
           ))}
         </tbody>

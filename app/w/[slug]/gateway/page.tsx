@@ -54,7 +54,7 @@ export default async function GatewayPage({ params }: { params: Promise<{ slug: 
       <div className="space-y-10">
         <Section id="keys" title="Keys">
           {canManage ? <div className="card p-4"><IssueKeyForm slug={slug} currency={currency} /></div> : null}
-          <KeysTable slug={slug} keys={keys} canManage={canManage} />
+          <KeysTable slug={slug} keys={keys.keys} canManage={canManage} />
         </Section>
         <Section id="providers" title="Providers">
           <ProvidersSection slug={slug} providers={providers.providers} canManage={canManage} />

@@ -6134,7 +6134,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {count, calls: [{id, key_id, session_id, agent_id, crew_id, model, stream, status, decision, prompt_tokens, completion_tokens, cost, reserved_tokens, reserved_cost, latency_ms, receipt_id, created_at}], next_cursor} */
+                /** @description {count, calls: [{id, key_id, session_id, agent_id, crew_id, model, stream, status, decision, prompt_tokens, completion_tokens, cost, reserved_tokens, reserved_cost, latency_ms, tool_calls: [{id, name, decision, reasons, receipt_id}], receipt_id, created_at}], next_cursor} */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6217,7 +6217,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The list's fields plus {reasons, tool_calls, request_body, response_body} */
+                /** @description The list's fields plus {reasons, request_body, response_body} */
                 200: {
                     headers: {
                         [name: string]: unknown;

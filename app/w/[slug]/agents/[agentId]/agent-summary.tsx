@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatMoney } from "@/components/charts/format";
+import { formatCount, formatMoney } from "@/components/charts/format";
 import type { AgentDetail } from "@/lib/agents/get-agent-detail";
 
 const budgetText = (budget: number | null, window: string) => (budget === null ? "no budget" : `${formatMoney(budget)} per ${window === "total" || window === "run" ? "lifetime" : window}`);
@@ -13,6 +13,11 @@ export function AgentSummary({ slug, agent }: { slug: string; agent: AgentDetail
         <div>
           <dt className="text-sm text-slate-500">Remaining</dt>
           <dd className="mt-1 font-semibold tabular-nums" data-testid="agent-remaining">{agent.remaining_budget === null ? "unlimited" : formatMoney(agent.remaining_budget)}</dd>
+        </div>
+        <div><dt className="text-sm text-slate-500">Token budget</dt><dd className="mt-1 font-semibold tabular-nums" data-testid="agent-token-budget">{agent.token_budget === null ? "no token budget" : formatCount(agent.token_budget)}</dd></div>
+        <div className="col-span-2">
+          <dt className="text-sm text-slate-500">LLM tokens this window</dt>
+          <dd className="mt-1 font-semibold tabular-nums" data-testid="agent-tokens-used">{formatCount(agent.tokens_used)}</dd>
         </div>
       </dl>
       <section className="card p-4" aria-label="Crews">

@@ -7,12 +7,12 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 import { updateCrewAction } from "../actions";
 import { parseBudget, SelectField, TextField, WINDOW_OPTIONS } from "../fields";
 
-type Input = { crew_id: string; budget: number | null; budget_window: string; reset_spent?: true };
-const FIELDS = ["budget", "budget_window", "reset_spent"] as const;
-type Props = { slug: string; crewId: string; budget: number | null; window: string };
+type Input = { crew_id: string; budget: number | null; token_budget: number | null; budget_window: string; reset_spent?: true };
+const FIELDS = ["budget", "token_budget", "budget_window", "reset_spent"] as const;
+type Props = { slug: string; crewId: string; budget: number | null; tokenBudget: number | null; window: string };
 
 /** Admins change a crew's budget and window, and can start a new run (spend back to 0). */
-export function EditBudgetDialog({ slug, crewId, budget, window }: Props) {
+export function EditBudgetDialog({ slug, crewId, budget, tokenBudget, window }: Props) {
   const [isOpen, setIsOpen] = useState(false);
   const update = useServerAction(
     (input: Input) => updateCrewAction(slug, input),
@@ -27,7 +27,9 @@ export function EditBudgetDialog({ slug, crewId, budget, window }: Props) {
     const form = new FormData(event.currentTarget);
     const next = parseBudget(String(form.get("budget") ?? ""));
     if (next === "invalid") return update.fail({ message: "Invalid budget: must be a number, e.g. 250 or 99.50", field: "budget" });
-    update.run({ crew_id: crewId, budget: next, budget_window: String(form.get("budget_window")), ...(form.get("reset_spent") ? { reset_spent: true as const } : {}) });
+    const tokens = parseBudget(String(form.get("token_budget") ?? ""));
+    if (tokens === "invalid") return update.fail({ message: "Invalid token_budget: must be a whole number, e.g. 1000000", field: "token_budget" });
+    update.run({ crew_id: crewId, budget: next, token_budget: tokens, budget_window: String(form.get("budget_window")), ...(form.get("reset_spent") ? { reset_spent: true as const } : {}) });
   }
 
   return (
@@ -41,10 +43,12 @@ export function EditBudgetDialog({ slug, crewId, budget, window }: Props) {
                 input={{ name: "budget", inputMode: "decimal", autoComplete: "off", defaultValue: budget === null ? "" : String(budget), "data-autofocus": true }} />
               <SelectField id="edit-window" label="Window" error={errorFor(update.error, "budget_window", FIELDS)}
                 select={{ name: "budget_window", defaultValue: window }} options={WINDOW_OPTIONS} />
+              <TextField id="edit-token-budget" label="Token budget" hint="LLM tokens through the gateway per window; empty: no cap" error={errorFor(update.error, "token_budget", FIELDS)}
+                input={{ name: "token_budget", inputMode: "numeric", autoComplete: "off", defaultValue: tokenBudget === null ? "" : String(tokenBudget) }} />
             </div>
             <label className="flex items-start gap-2 text-sm text-slate-700">
               <input type="checkbox" name="reset_spent" className="mt-0.5" />
-              <span>Start a new run: the crew&apos;s spend goes back to $0 from now (for run windows; day and month windows reset by themselves)</span>
+              <span>Start a new run: the crew&apos;s spend and tokens used go back to 0 from now (for run windows; day and month windows reset by themselves)</span>
             </label>
             {errorFor(update.error, undefined, FIELDS) ? <p role="alert" className="text-sm text-red-700">{errorFor(update.error, undefined, FIELDS)}</p> : null}
             <div className="flex justify-end gap-2">

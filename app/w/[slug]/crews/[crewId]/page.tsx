@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { formatCount } from "@/components/charts/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMember } from "@/lib/auth/current-member";
 import { roleCan } from "@/lib/auth/roles";
@@ -48,13 +49,17 @@ export default async function CrewPage({ params }: Props) {
         <Link href={`${base}/crews`} className="text-brand-700 hover:underline">Crews</Link> <span aria-hidden="true">/</span> {crew.name}
       </nav>
       <PageHeader title={crew.name} description={crew.description ?? undefined}>
-        {canManage ? <EditBudgetDialog slug={member.workspace.slug} crewId={crew.crew_id} budget={crew.budget} window={crew.budget_window} /> : null}
+        {canManage ? <EditBudgetDialog slug={member.workspace.slug} crewId={crew.crew_id} budget={crew.budget} tokenBudget={crew.token_budget} window={crew.budget_window} /> : null}
       </PageHeader>
       {canManage ? null : <p className="mb-4 text-sm text-slate-600" data-testid="read-only-note">Only admins can change budgets and members.</p>}
       <div className="space-y-8">
         <section aria-labelledby="budget-title" className="card space-y-5 p-5">
           <h2 id="budget-title" className="font-semibold">Budget</h2>
           <BudgetProgress id="crew-budget" spent={crew.spent ?? 0} budget={crew.budget} window={crew.budget_window} windowStart={burn.window_start} />
+          <p className="text-sm text-slate-600" data-testid="crew-tokens">
+            LLM tokens through the gateway: <span className="font-medium tabular-nums text-slate-900">{formatCount(crew.tokens_used)}</span> used
+            {crew.token_budget === null ? " · no token budget" : ` of ${formatCount(crew.token_budget)}`}
+          </p>
           <BurnDownSection burn={burn} />
         </section>
         <section aria-labelledby="members-title">

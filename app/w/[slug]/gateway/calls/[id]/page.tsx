@@ -6,8 +6,10 @@ import { DecisionBadge } from "@/components/audit/decision-badge";
 import { formatCount, formatInstant } from "@/components/charts/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMember } from "@/lib/auth/current-member";
+import { AppError } from "@/lib/errors";
 import { getGatewayCall } from "@/lib/gateway/list-gateway-calls";
 import { GatewayCallIdParams } from "@/lib/gateway/schemas";
+import { toolCallDecisions } from "../../calls-table";
 import { workspaceCurrency } from "@/lib/workspaces/workspace-currency";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
@@ -16,7 +18,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Gateway call ${(await params).id}` };
 }
 
-const loadCall = (workspaceId: string, id: string) => (GatewayCallIdParams.safeParse({ id }).success ? getGatewayCall(workspaceId, id) : null);
+async function callOrNotFound(workspaceId: string, id: string) {
+  if (!GatewayCallIdParams.safeParse({ id }).success) notFound();
+  try {
+    return await getGatewayCall(workspaceId, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
 
 const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div className="min-w-0">
@@ -37,10 +47,10 @@ function Body({ title, value }: { title: string; value: unknown }) {
 export default async function GatewayCallPage({ params }: Props) {
   const { slug, id } = await params;
   const member = await requireMember(slug);
-  const call = await loadCall(member.workspace.id, id);
-  if (!call) notFound();
+  const call = await callOrNotFound(member.workspace.id, id);
   const currency = await workspaceCurrency(member.workspace.id);
   const ws = member.workspace.slug;
+  const toolCalls = toolCallDecisions(call.tool_calls);
   const hasBodies = call.request_body !== null || call.response_body !== null;
 
   return (
@@ -67,11 +77,11 @@ export default async function GatewayCallPage({ params }: Props) {
         </section>
         <section className="card overflow-x-auto" aria-labelledby="tool-calls-title">
           <h2 id="tool-calls-title" className="border-b border-slate-200 px-4 py-3 font-semibold">Tool calls the model proposed</h2>
-          {call.tool_calls.length === 0 ? <p className="px-4 py-4 text-sm text-slate-500">None.</p> : (
+          {toolCalls.length === 0 ? <p className="px-4 py-4 text-sm text-slate-500">None.</p> : (
             <table className="min-w-full divide-y divide-slate-200" aria-label="Tool call decisions">
               <thead className="bg-slate-50"><tr>{["Function", "Decision", "Why"].map((c) => <th key={c} className="table-head">{c}</th>)}</tr></thead>
               <tbody className="divide-y divide-slate-100">
-                {call.tool_calls.map((t, i) => (
+                {toolCalls.map((t, i) => (
                   <tr key={`${t.name}-${i}`}>
                     <td className="table-cell font-mono text-xs">{t.name}</td>
                     <td className="table-cell"><DecisionBadge decision={t.decision} /></td>
