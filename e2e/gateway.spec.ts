@@ -3,7 +3,7 @@
 // the store-bodies setting, a revocation), and a viewer sees the same page read-only.
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { ADMIN, WORKSPACE, clickWhenHydrated, createUser, expect, signIn, test, toast, unique } from "./support/fixtures";
+import { ADMIN, WORKSPACE, attachScreenshot, clickWhenHydrated, createUser, expect, signIn, test, toast, unique } from "./support/fixtures";
 
 const gatewayPage = `/w/${WORKSPACE}/gateway`;
 // A public address literal: saving a provider checks the address, and there is no DNS here.
@@ -22,7 +22,7 @@ test.describe.configure({ mode: "serial" });
 const provider = unique("e2e").toLowerCase();
 const model = unique("e2e-model");
 
-test("an admin adds a provider and a priced model, issues a key shown once, stores bodies and revokes the key", async ({ page }) => {
+test("an admin adds a provider and a priced model, issues a key shown once, stores bodies and revokes the key", async ({ page }, testInfo) => {
   const apiKey = `sk-e2e-${randomBytes(18).toString("base64url")}`;
   const keyName = unique("e2e-gwkey");
   await signIn(page, ADMIN);
@@ -121,6 +121,7 @@ test("an admin adds a provider and a priced model, issues a key shown once, stor
     await expectToast(page, `Revoked ${keyName}`);
     await expect(row).toContainText("Revoked");
     await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+    await attachScreenshot(page, testInfo, "gateway");
   });
 });
 
