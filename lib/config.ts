@@ -54,6 +54,9 @@ const EnvSchema = z.object({
   // Lets webhooks target loopback, private, link-local and reserved addresses (on-premise
   // receivers). Off: such targets are refused at creation and again at every delivery.
   WARDEN_WEBHOOK_ALLOW_PRIVATE: flag,
+  // Lets gateway providers point at loopback, private, link-local and reserved addresses (a
+  // model server on the same host or network). Checked when a provider is saved.
+  WARDEN_GATEWAY_ALLOW_PRIVATE: flag,
   WARDEN_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -40,48 +40,52 @@ async function soleCrewOf(tx: Tx, agentPk: string): Promise<string | null> {
 /** Creates a session for an agent, registering the agent (and its crew membership) on first sight. */
 export async function createSession(workspaceId: string, input: CreateSessionInput, actor: Actor) {
   const db = await prisma();
-  return db.$transaction(async (tx) => {
-    const agent = await tx.agent.upsert({
-      where: { workspaceId_agentId: { workspaceId, agentId: input.agent_id } },
-      create: { id: newId("agent"), workspaceId, agentId: input.agent_id },
-      update: { lastSeenAt: new Date() },
-    });
-    const requested = input.scopes ?? (agent.defaultScopes.length > 0 ? agent.defaultScopes : ["read"]);
-    const { scopes, spendLimit } = normaliseScopes(requested, input.spend_limit);
-    const crewId = input.crew_id ?? (await soleCrewOf(tx, agent.id));
-    if (crewId) {
-      const crew = await tx.crew.findFirst({ where: { id: crewId, workspaceId } });
-      if (!crew) throw notFound(`Crew '${crewId}'`);
-      await tx.crewMember.upsert({
-        where: { crewId_agentPk: { crewId: crew.id, agentPk: agent.id } },
-        create: { crewId: crew.id, agentPk: agent.id },
-        update: {},
-      });
-    }
-    const now = new Date();
-    const ttl = effectiveTtl(input.ttl);
-    const session = await tx.session.create({
-      data: {
-        id: newId("session"),
-        workspaceId,
-        agentPk: agent.id,
-        agentId: agent.agentId,
-        crewId,
-        scopes,
-        spendLimitMicros: spendLimit === null ? null : toMicros(spendLimit),
-        ttl,
-        metadata: (input.metadata ?? {}) as Prisma.InputJsonObject,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + ttl * 1000),
-      },
-    });
-    await appendAuditEvent(tx, workspaceId, {
-      actor,
-      action: "session.created",
-      agentId: agent.agentId,
-      sessionId: session.id,
-      details: { scopes, spend_limit: spendLimit, ttl, crew_id: crewId },
-    });
-    return toSessionView(session);
+  return db.$transaction(async (tx) => toSessionView(await createSessionInTx(tx, workspaceId, input, actor)));
+}
+
+/** createSession inside the caller's transaction (a gateway key opens its session with the key row). */
+export async function createSessionInTx(tx: Tx, workspaceId: string, input: CreateSessionInput, actor: Actor) {
+  const agent = await tx.agent.upsert({
+    where: { workspaceId_agentId: { workspaceId, agentId: input.agent_id } },
+    create: { id: newId("agent"), workspaceId, agentId: input.agent_id },
+    update: { lastSeenAt: new Date() },
   });
+  const requested = input.scopes ?? (agent.defaultScopes.length > 0 ? agent.defaultScopes : ["read"]);
+  const { scopes, spendLimit } = normaliseScopes(requested, input.spend_limit);
+  const crewId = input.crew_id ?? (await soleCrewOf(tx, agent.id));
+  if (crewId) {
+    const crew = await tx.crew.findFirst({ where: { id: crewId, workspaceId } });
+    if (!crew) throw notFound(`Crew '${crewId}'`);
+    await tx.crewMember.upsert({
+      where: { crewId_agentPk: { crewId: crew.id, agentPk: agent.id } },
+      create: { crewId: crew.id, agentPk: agent.id },
+      update: {},
+    });
+  }
+  const now = new Date();
+  const ttl = effectiveTtl(input.ttl);
+  const session = await tx.session.create({
+    data: {
+      id: newId("session"),
+      workspaceId,
+      agentPk: agent.id,
+      agentId: agent.agentId,
+      crewId,
+      scopes,
+      spendLimitMicros: spendLimit === null ? null : toMicros(spendLimit),
+      tokenLimit: input.token_limit === undefined || input.token_limit === null ? null : BigInt(input.token_limit),
+      ttl,
+      metadata: (input.metadata ?? {}) as Prisma.InputJsonObject,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + ttl * 1000),
+    },
+  });
+  await appendAuditEvent(tx, workspaceId, {
+    actor,
+    action: "session.created",
+    agentId: agent.agentId,
+    sessionId: session.id,
+    details: { scopes, spend_limit: spendLimit, token_limit: input.token_limit ?? null, ttl, crew_id: crewId },
+  });
+  return session;
 }

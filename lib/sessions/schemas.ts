@@ -18,6 +18,13 @@ export const SessionScopeSchema = z
 
 export const MetadataSchema = z.record(z.string(), z.unknown()).refine((m) => JSON.stringify(m).length <= 16_384, "must be at most 16 KiB of JSON");
 
+/** LLM tokens through the gateway (prompt + completion); null: no cap of its own. */
+export const TokenCountSchema = z
+  .number()
+  .int("must be a whole number of tokens")
+  .min(0, "must be 0 or more")
+  .max(1_000_000_000_000, "must be at most 1,000,000,000,000");
+
 const SPEND_SCOPE = /^spend:(.*)$/;
 
 /** `spend:N` sets the session's limit: N must be a valid amount, and only one may be given. */
@@ -54,6 +61,7 @@ export const CreateSessionSchema = z.strictObject({
     .default(3600)
     .describe("Seconds until the session expires: default 3600, at most 31,536,000 (365 days). 0 means that maximum, never 'forever'."),
   spend_limit: MoneySchema.nullable().optional(),
+  token_limit: TokenCountSchema.nullable().optional().describe("LLM tokens this session may use through the gateway; null or omitted: no cap of its own"),
   crew_id: z.string().startsWith("crw_", "must be a crew id (crw_...)").optional(),
   metadata: MetadataSchema.optional(),
 });
@@ -71,6 +79,8 @@ export type SessionView = {
   spend_limit: number | null;
   spent: number;
   remaining_budget: number | null;
+  token_limit: number | null;
+  tokens_used: number;
   is_valid: boolean;
   ttl: number;
   metadata: unknown;

@@ -8,6 +8,8 @@ type SessionRow = {
   scopes: string[];
   spendLimitMicros: bigint | null;
   spentMicros: bigint;
+  tokenLimit: bigint | null;
+  tokensUsed: bigint;
   ttl: number;
   metadata: unknown;
   createdAt: Date;
@@ -28,6 +30,8 @@ export function toSessionView(s: SessionRow): SessionView {
     spend_limit: fromMicros(s.spendLimitMicros),
     spent: fromMicros(s.spentMicros)!,
     remaining_budget: s.spendLimitMicros === null ? null : fromMicros(s.spendLimitMicros > s.spentMicros ? s.spendLimitMicros - s.spentMicros : 0n),
+    token_limit: s.tokenLimit === null ? null : Number(s.tokenLimit),
+    tokens_used: Number(s.tokensUsed),
     is_valid: isSessionLive(s),
     ttl: s.ttl,
     metadata: s.metadata,

@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   const databaseUrl = project.config.provide?.databaseUrl || undefined;
   // The webhook tests' receivers listen on 127.0.0.1: this server allows private targets
   // (webhook-guard.test.ts starts servers that do not).
-  const server = await startTestServer({ databaseUrl, env: { WARDEN_WEBHOOK_ALLOW_PRIVATE: "true" } });
+  const server = await startTestServer({ databaseUrl, env: { WARDEN_WEBHOOK_ALLOW_PRIVATE: "true", WARDEN_GATEWAY_ALLOW_PRIVATE: "true" } });
   project.provide("baseUrl", server.url);
   project.provide("cliToken", server.cliToken);
   project.provide("serverDataDir", server.dataDir);

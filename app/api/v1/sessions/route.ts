@@ -12,6 +12,7 @@ export const POST = withApiKey({ scope: "sessions:write", body: CreateSessionSch
       crew_id: session.crew_id,
       scopes: session.scopes,
       spend_limit: session.spend_limit,
+      token_limit: session.token_limit,
       expires_at: session.expires_at,
       ttl: session.ttl,
     },

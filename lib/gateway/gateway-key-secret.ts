@@ -1,0 +1,16 @@
+// Gateway keys: "wgk_" + 32 random bytes (base64url), what an agent's OpenAI client sends as its
+// api_key. Stored as SHA-256 hex plus a display prefix, like API keys (lib/auth/api-key-secret.ts).
+import { createHash } from "node:crypto";
+import { randomToken } from "@/lib/ids";
+
+const KEY_TYPE_PREFIX = "wgk_";
+const DISPLAY_PREFIX_LENGTH = KEY_TYPE_PREFIX.length + 8;
+
+export function generateGatewayKeySecret(): { key: string; prefix: string; hash: string } {
+  const key = `${KEY_TYPE_PREFIX}${randomToken(32)}`;
+  return { key, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), hash: hashGatewayKey(key) };
+}
+
+export const hashGatewayKey = (key: string) => createHash("sha256").update(key).digest("hex");
+
+export const looksLikeGatewayKey = (value: string) => /^wgk_[A-Za-z0-9_-]{43}$/.test(value);
