@@ -40,12 +40,16 @@ async function reserve(tx: Tx, call: CallContext, tokens: number, micros: bigint
   return row!.status;
 }
 
-export async function authorizeCall(call: CallContext): Promise<Authorized> {
+/** The detectors over what the request adds to the conversation (run while the model resolves). */
+export function scanRequest(principal: GatewayPrincipal, request: ChatCompletionRequest, conversationId: string): Promise<MessageScan> {
+  return detectMessage({ workspaceId: principal.workspaceId, senderAgentId: principal.agentId, conversationId, content: newContentOf(request.messages).text });
+}
+
+export async function authorizeCall(call: CallContext, scan: MessageScan): Promise<Authorized> {
   const { principal, resolved, request } = call;
   const newContent = newContentOf(request.messages);
   const promptTokens = countPromptTokens(request.messages, request.tools);
   const requestedMax = request.max_completion_tokens ?? request.max_tokens ?? resolved.maxOutputTokens;
-  const scan = await detectMessage({ workspaceId: principal.workspaceId, senderAgentId: principal.agentId, conversationId: call.conversationId, content: newContent.text });
   const visible = {
     model: resolved.model,
     provider: resolved.providerName,

@@ -2,8 +2,8 @@
 // arrive, but tool-call deltas are held, because a call can only be decided once its arguments
 // are complete. At the stream's end the held calls are decided, the allowed ones are emitted
 // whole (constrained arguments rewritten), then the final chunk (finish_reason adjusted), the
-// usage chunk when the client asked for it, and [DONE]. onFinish learns what happened exactly
-// once, also when the client goes away or the upstream breaks off.
+// usage chunk when the client asked for it, and [DONE] once onFinish has run. onFinish learns
+// what happened exactly once, also when the client goes away or the upstream breaks off.
 import { applyToolDecisions, type FinishedChoice, type ProposedToolCall, type ToolDecision } from "./apply-tool-decisions";
 
 export type Usage = { prompt_tokens: number; completion_tokens: number };
@@ -84,10 +84,11 @@ export function filterStream(upstream: ReadableStream<Uint8Array>, options: Stre
     finished.toolCalls.forEach((call, index) => controller.enqueue(event(wrap({ tool_calls: [{ index, ...call }] }))));
     controller.enqueue(event(wrap({}, finished.finishReason)));
     if (usage && options.isUsageWanted) controller.enqueue(event({ ...meta, choices: [], usage }));
+    await reader.cancel().catch(() => undefined);
+    // [DONE] only once the call is recorded: a client that reads the audit trail next finds it.
+    await report({ finished, decisions, isComplete: true });
     controller.enqueue(encoder.encode("data: [DONE]\n\n"));
     controller.close();
-    await reader.cancel().catch(() => undefined);
-    await report({ finished, decisions, isComplete: true });
   };
 
   return new ReadableStream<Uint8Array>({

@@ -7,7 +7,7 @@ import { requestIdFrom } from "@/lib/http/respond";
 import { parseWith } from "@/lib/http/validation";
 import { newId } from "@/lib/ids";
 import { authenticateGatewayKey, type GatewayPrincipal } from "./authenticate-gateway-key";
-import { authorizeCall, type CallContext } from "./authorize-call";
+import { authorizeCall, scanRequest, type CallContext } from "./authorize-call";
 import { ChatCompletionRequestSchema } from "./chat-schemas";
 import { forwardCall } from "./forward-call";
 import { prisma } from "@/lib/db/client";
@@ -38,7 +38,12 @@ export async function handleChatCompletion(request: Request): Promise<Response> 
   try {
     const principal = await authenticateGatewayKey(request.headers.get("authorization"));
     const body = parseWith(ChatCompletionRequestSchema, parseJsonBody(await readBodyText(request)), "body");
-    const [resolved, settings] = await Promise.all([resolveModel(principal.workspaceId, body.model), getGatewaySettings(principal.workspaceId)]);
+    const conversationId = conversationOf(request.headers, principal);
+    const [resolved, settings, scan] = await Promise.all([
+      resolveModel(principal.workspaceId, body.model),
+      getGatewaySettings(principal.workspaceId),
+      scanRequest(principal, body, conversationId),
+    ]);
     if (!resolved) throw new GatewayError(404, "invalid_request_error", "model_not_found", `The model '${body.model}' does not exist or you do not have access to it`, "model");
     const call: CallContext = {
       id: newId("gatewayCall"),
@@ -46,10 +51,10 @@ export async function handleChatCompletion(request: Request): Promise<Response> 
       actor: { type: "session", id: principal.sessionId },
       resolved,
       request: body,
-      conversationId: conversationOf(request.headers, principal),
+      conversationId,
       startedAt,
     };
-    const authorized = await authorizeCall(call);
+    const authorized = await authorizeCall(call, scan);
     const headers = { "x-request-id": requestId, "x-warden-call-id": call.id, "x-warden-decision": authorized.evaluation.decision };
     if (authorized.status !== "reserved") {
       const refusal = refusalError(authorized);
