@@ -10,6 +10,9 @@ type AgentRow = {
   budgetWindow: string;
   trusted: boolean;
   windowStart: Date;
+  tokenBudget: bigint | null;
+  tokensUsed: bigint;
+  tokenWindowStart: Date;
   createdAt: Date;
   lastSeenAt: Date;
 };
@@ -26,8 +29,13 @@ export function windowStartFor(window: string, now: Date): Date | null {
   return null;
 }
 
+/** Token budgets share the money budget's window but roll it from their own start. */
+export const tokensInWindow = (row: { tokensUsed: bigint; budgetWindow: string; tokenWindowStart: Date }, now = new Date()): bigint =>
+  spentInWindow({ spentMicros: row.tokensUsed, budgetWindow: row.budgetWindow, windowStart: row.tokenWindowStart }, now);
+
 export function toAgentView(a: AgentRow, extra: { crews?: string[] } = {}) {
   const spent = spentInWindow(a);
+  const tokens = tokensInWindow(a);
   return {
     agent_id: a.agentId,
     id: a.id,
@@ -38,6 +46,8 @@ export function toAgentView(a: AgentRow, extra: { crews?: string[] } = {}) {
     trusted: a.trusted,
     spent: fromMicros(spent),
     remaining_budget: a.budgetMicros === null ? null : fromMicros(a.budgetMicros > spent ? a.budgetMicros - spent : 0n),
+    token_budget: a.tokenBudget === null ? null : Number(a.tokenBudget),
+    tokens_used: Number(tokens),
     created_at: a.createdAt.toISOString(),
     last_seen_at: a.lastSeenAt.toISOString(),
     ...(extra.crews ? { crews: extra.crews } : {}),

@@ -20,10 +20,11 @@ export async function createAgent(workspaceId: string, input: z.infer<typeof Cre
           defaultScopes: input.default_scopes ?? [],
           budgetMicros: input.budget == null ? null : toMicros(input.budget),
           budgetWindow: input.budget_window ?? "total",
+          tokenBudget: input.token_budget == null ? null : BigInt(input.token_budget),
           trusted: input.trusted ?? false,
         },
       });
-      await appendAuditEvent(tx, workspaceId, { actor, action: "agent.created", agentId: agent.agentId, details: { budget: input.budget ?? null } });
+      await appendAuditEvent(tx, workspaceId, { actor, action: "agent.created", agentId: agent.agentId, details: { budget: input.budget ?? null, token_budget: input.token_budget ?? null } });
       return toAgentView(agent, { crews: [] });
     });
   } catch (error) {
@@ -60,8 +61,9 @@ export async function updateAgent(workspaceId: string, agentId: string, input: z
         ...(input.default_scopes !== undefined ? { defaultScopes: input.default_scopes } : {}),
         ...(input.budget !== undefined ? { budgetMicros: input.budget === null ? null : toMicros(input.budget) } : {}),
         ...(input.budget_window !== undefined ? { budgetWindow: input.budget_window } : {}),
+        ...(input.token_budget !== undefined ? { tokenBudget: input.token_budget === null ? null : BigInt(input.token_budget) } : {}),
         ...(input.trusted !== undefined ? { trusted: input.trusted } : {}),
-        ...(input.reset_spent ? { spentMicros: 0n, windowStart: new Date() } : {}),
+        ...(input.reset_spent ? { spentMicros: 0n, windowStart: new Date(), tokensUsed: 0n, tokenWindowStart: new Date() } : {}),
       },
       include: { crews: { select: { crewId: true } } },
     });

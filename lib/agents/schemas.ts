@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MoneySchema } from "@/lib/money";
-import { AgentIdSchema, SessionScopeSchema } from "@/lib/sessions/schemas";
+import { AgentIdSchema, SessionScopeSchema, TokenCountSchema } from "@/lib/sessions/schemas";
 
 export const AgentWindowSchema = z.enum(["total", "day", "month"]);
 
@@ -10,6 +10,7 @@ export const CreateAgentSchema = z.strictObject({
   default_scopes: z.array(SessionScopeSchema).max(100).optional(),
   budget: MoneySchema.nullable().optional(),
   budget_window: AgentWindowSchema.optional(),
+  token_budget: TokenCountSchema.nullable().optional().describe("LLM tokens through the gateway per budget_window; null: no token cap"),
   /** May override a message's detections with a logged reason (POST /api/v1/messages). */
   trusted: z.boolean().optional(),
 });

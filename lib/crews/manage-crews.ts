@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { spentInWindow } from "@/lib/agents/agent-view";
+import { spentInWindow, tokensInWindow } from "@/lib/agents/agent-view";
 import { appendAuditEvent, type Actor, type Tx } from "@/lib/audit/append-events";
 import { prisma } from "@/lib/db/client";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
@@ -18,6 +18,7 @@ async function loadCrew(tx: Tx, workspaceId: string, crewId: string) {
 
 function toCrewView(crew: CrewRow) {
   const spent = spentInWindow(crew);
+  const tokens = tokensInWindow(crew);
   return {
     crew_id: crew.id,
     name: crew.name,
@@ -26,6 +27,8 @@ function toCrewView(crew: CrewRow) {
     budget_window: crew.budgetWindow,
     spent: fromMicros(spent),
     remaining_budget: crew.budgetMicros === null ? null : fromMicros(crew.budgetMicros > spent ? crew.budgetMicros - spent : 0n),
+    token_budget: crew.tokenBudget === null ? null : Number(crew.tokenBudget),
+    tokens_used: Number(tokens),
     window_start: crew.windowStart.toISOString(),
     members: crew.members.map((m) => m.agent.agentId),
     created_at: crew.createdAt.toISOString(),
@@ -52,6 +55,7 @@ export async function createCrew(workspaceId: string, input: z.infer<typeof Crea
           description: input.description ?? null,
           budgetMicros: input.budget == null ? null : toMicros(input.budget),
           budgetWindow: input.budget_window,
+          tokenBudget: input.token_budget == null ? null : BigInt(input.token_budget),
         },
       });
       for (const agentId of new Set(input.agent_ids ?? [])) {
@@ -61,7 +65,7 @@ export async function createCrew(workspaceId: string, input: z.infer<typeof Crea
       await appendAuditEvent(tx, workspaceId, {
         actor,
         action: "crew.created",
-        details: { crew_id: crew.id, name: input.name, budget: input.budget ?? null, budget_window: input.budget_window },
+        details: { crew_id: crew.id, name: input.name, budget: input.budget ?? null, token_budget: input.token_budget ?? null, budget_window: input.budget_window },
       });
       return toCrewView(await loadCrew(tx, workspaceId, crew.id));
     });
@@ -94,7 +98,8 @@ export async function updateCrew(workspaceId: string, crewId: string, input: z.i
           ...(input.description !== undefined ? { description: input.description } : {}),
           ...(input.budget !== undefined ? { budgetMicros: input.budget === null ? null : toMicros(input.budget) } : {}),
           ...(input.budget_window !== undefined ? { budgetWindow: input.budget_window } : {}),
-          ...(input.reset_spent ? { spentMicros: 0n, windowStart: new Date() } : {}),
+          ...(input.token_budget !== undefined ? { tokenBudget: input.token_budget === null ? null : BigInt(input.token_budget) } : {}),
+          ...(input.reset_spent ? { spentMicros: 0n, windowStart: new Date(), tokensUsed: 0n, tokenWindowStart: new Date() } : {}),
         },
       });
       await appendAuditEvent(tx, workspaceId, { actor, action: "crew.updated", details: { crew_id: crewId, changes: input } });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PathIdSchema } from "@/lib/http/path-params";
 import { MoneySchema } from "@/lib/money";
-import { AgentIdSchema } from "@/lib/sessions/schemas";
+import { AgentIdSchema, TokenCountSchema } from "@/lib/sessions/schemas";
 
 export const CrewWindowSchema = z.enum(["run", "day", "month"]);
 
@@ -10,6 +10,7 @@ export const CreateCrewSchema = z.strictObject({
   description: z.string().max(1000).optional(),
   budget: MoneySchema.nullable().optional(),
   budget_window: CrewWindowSchema.default("run"),
+  token_budget: TokenCountSchema.nullable().optional().describe("LLM tokens through the gateway per budget_window; null: no token cap"),
   agent_ids: z.array(AgentIdSchema).max(200).optional(),
 });
 
@@ -18,7 +19,8 @@ export const UpdateCrewSchema = z.strictObject({
   description: z.string().max(1000).nullable().optional(),
   budget: MoneySchema.nullable().optional(),
   budget_window: CrewWindowSchema.optional(),
-  // Starts a new run: spend in the window goes back to 0.
+  token_budget: TokenCountSchema.nullable().optional().describe("LLM tokens through the gateway per budget_window; null: no token cap"),
+  // Starts a new run: spend and tokens used in the window go back to 0.
   reset_spent: z.literal(true).optional(),
 });
 

@@ -53,4 +53,4 @@ export const ListGatewayCallsQuery = z.strictObject({
   cursor: keysetCursorSchema("llm_").optional(),
   limit: z.coerce.number().int("must be a whole number").min(1).max(100).default(25),
 });
-export type ListGatewayCallsInput = z.input<typeof ListGatewayCallsQuery>;
+export type ListGatewayCallsQueryParsed = z.output<typeof ListGatewayCallsQuery>;

@@ -364,6 +364,8 @@ export interface paths {
                          */
                         ttl?: number;
                         spend_limit?: number | null;
+                        /** @description LLM tokens this session may use through the gateway; null or omitted: no cap of its own */
+                        token_limit?: number | null;
                         /** Format: starts_with */
                         crew_id?: string;
                         metadata?: {
@@ -4308,7 +4310,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Register an agent with display name, default scopes and an optional budget
+         * Register an agent with display name, default scopes, an optional budget and an optional LLM token_budget (same window)
          * @description Requires key scope `agents:write`.
          */
         post: {
@@ -4327,6 +4329,8 @@ export interface paths {
                         budget?: number | null;
                         /** @enum {string} */
                         budget_window?: "total" | "day" | "month";
+                        /** @description LLM tokens through the gateway per budget_window; null: no token cap */
+                        token_budget?: number | null;
                         trusted?: boolean;
                     };
                 };
@@ -4500,7 +4504,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change an agent's name, default scopes or budget; reset its spend
+         * Change an agent's name, default scopes, budget or token_budget; reset_spent resets its spend and tokens used
          * @description Requires key scope `agents:write`.
          */
         patch: {
@@ -4520,6 +4524,8 @@ export interface paths {
                         budget?: number | null;
                         /** @enum {string} */
                         budget_window?: "total" | "day" | "month";
+                        /** @description LLM tokens through the gateway per budget_window; null: no token cap */
+                        token_budget?: number | null;
                         trusted?: boolean;
                         /** @constant */
                         reset_spent?: true;
@@ -4671,7 +4677,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Create a crew with a budget window (run, day, month)
+         * Create a crew with a budget window (run, day, month) and an optional LLM token_budget on the same window
          * @description Requires key scope `crews:write`.
          */
         post: {
@@ -4692,6 +4698,8 @@ export interface paths {
                          * @enum {string}
                          */
                         budget_window?: "run" | "day" | "month";
+                        /** @description LLM tokens through the gateway per budget_window; null: no token cap */
+                        token_budget?: number | null;
                         agent_ids?: string[];
                     };
                 };
@@ -4865,7 +4873,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a crew's name or budget; reset_spent starts a new run
+         * Change a crew's name, budget or token_budget; reset_spent starts a new run (spend and tokens back to 0)
          * @description Requires key scope `crews:write`.
          */
         patch: {
@@ -4885,6 +4893,8 @@ export interface paths {
                         budget?: number | null;
                         /** @enum {string} */
                         budget_window?: "run" | "day" | "month";
+                        /** @description LLM tokens through the gateway per budget_window; null: no token cap */
+                        token_budget?: number | null;
                         /** @constant */
                         reset_spent?: true;
                     };
@@ -5135,6 +5145,1148 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gateway keys, newest first, revoked ones included (prefix only, never the key), with their sessions' token and money use
+         * @description Requires key scope `gateway:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {count, keys} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue a gateway key (wgk_…, shown once) for an agent's OpenAI client (base_url <warden>/api/gateway/v1): opens a session for the agent (in crew_id, if given) with token_limit and spend_limit; every call through the key is decided for and charged to that session, its agent and crew. ttl defaults to the maximum, 31,536,000 s
+         * @description Requires key scope `gateway:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        agent_id: string;
+                        /** Format: starts_with */
+                        crew_id?: string;
+                        /** @description LLM tokens the key's session may use; null or omitted: no cap of its own */
+                        token_limit?: number | null;
+                        /** @description Money the key's session may spend on calls; null or omitted: no cap of its own */
+                        spend_limit?: number | null;
+                        /** @description The session's scopes (policies see them); default: the agent's default scopes, else [read] */
+                        scopes?: string[];
+                        /** @default 31536000 */
+                        ttl?: number;
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description {id, key, prefix, name, agent_id, crew_id, session_id, token_limit, tokens_used, spend_limit, spent, created_at, expires_at, last_used_at, revoked_at} */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown crew_id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a gateway key and its session, effective for the very next call; repeating is harmless
+         * @description Requires key scope `gateway:write`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {revoked: true, id, session_id} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown key */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OpenAI-compatible upstreams (has_api_key, never the key)
+         * @description Requires key scope `gateway:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {count, providers: [{id, name, base_url, has_api_key, created_at, updated_at}]} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/providers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or replace a provider by name (lowercase letters, digits, _ -). api_key is stored in the vault as secret GATEWAY_<NAME>, readable by no agent session; omitted: unchanged, null: removed
+         * @description Requires key scope `gateway:write`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description The OpenAI-compatible base URL before /chat/completions, e.g. https://api.openai.com/v1
+                         */
+                        base_url: string;
+                        /** @description Stored in the vault, never returned; omitted: unchanged, null: removed */
+                        api_key?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description {id, name, base_url, has_api_key, created_at, updated_at} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description base_url is not http(s), holds credentials, a query or fragment, or is or resolves to a loopback, private, link-local or reserved address (unless WARDEN_GATEWAY_ALLOW_PRIVATE) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete a provider and its vault key
+         * @description Requires key scope `gateway:write`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {deleted: true, name} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Models still use it: {models} */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The price table: models agents may call, where they go and their prices per million tokens (workspace currency)
+         * @description Requires key scope `gateway:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {count, models: [{model, provider, upstream_model, input_price, output_price, max_output_tokens, updated_at}]} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Create or replace a model's row (the name is in the body: it may contain /). A model without a row is refused by the gateway
+         * @description Requires key scope `gateway:write`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        model: string;
+                        provider: string;
+                        /** @description The name sent upstream; default: model */
+                        upstream_model?: string;
+                        /** @description Price per million prompt tokens, in the workspace currency */
+                        input_price: number;
+                        /** @description Price per million completion tokens, in the workspace currency */
+                        output_price: number;
+                        /**
+                         * @description Reserved and enforced when a request sets no max_tokens
+                         * @default 4096
+                         */
+                        max_output_tokens?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description {model, provider, upstream_model, input_price, output_price, max_output_tokens, updated_at} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete a model's row (?model=…)
+         * @description Requires key scope `gateway:write`.
+         */
+        delete: {
+            parameters: {
+                query: {
+                    model: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {deleted: true, model} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown model */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's gateway settings
+         * @description Requires key scope `gateway:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {store_bodies} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * store_bodies: keep each call's request and response (vault values redacted) in the call log
+         * @description Requires key scope `gateway:write`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        store_bodies: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description {store_bodies} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/gateway/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calls through the gateway, newest first, by key_id and/or agent_id; cursor paging
+         * @description Requires key scope `gateway:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    key_id?: string;
+                    agent_id?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {count, calls: [{id, key_id, session_id, agent_id, crew_id, model, stream, status, decision, prompt_tokens, completion_tokens, cost, reserved_tokens, reserved_cost, latency_ms, receipt_id, created_at}], next_cursor} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One call with its reasons, tool-call decisions and, when store_bodies was on, its bodies
+         * @description Requires key scope `gateway:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list's fields plus {reasons, tool_calls, request_body, response_body} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Invalid input: {error, code: invalid_request, field, reason} */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description The key lacks the required scope: {error, code: insufficient_scope, required, granted} */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Unknown call */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
