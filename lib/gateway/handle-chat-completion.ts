@@ -10,17 +10,10 @@ import { authenticateGatewayKey, type GatewayPrincipal } from "./authenticate-ga
 import { authorizeCall, scanRequest, type CallContext } from "./authorize-call";
 import { ChatCompletionRequestSchema } from "./chat-schemas";
 import { forwardCall } from "./forward-call";
-import { prisma } from "@/lib/db/client";
+import { getGatewaySettings } from "./gateway-settings";
 import { GatewayError, badParam, openAiErrorResponse } from "./openai-error";
 import { refusalError } from "./refusal-error";
 import { resolveModel } from "./resolve-model";
-
-// Until gw-admin's getGatewaySettings is merged: the workspace's store_bodies flag.
-async function getGatewaySettings(workspaceId: string) {
-  const db = await prisma();
-  const row = await db.workspace.findUnique({ where: { id: workspaceId }, select: { gatewayStoreBodies: true } });
-  return { store_bodies: row?.gatewayStoreBodies === true };
-}
 
 const CONVERSATION_HEADER = "x-warden-conversation";
 
