@@ -10,6 +10,8 @@ export const ROUTE_PATTERNS = [
   "/api/openapi.json",
   "/api/internal/cli",
   "/api/mcp",
+  "/api/gateway/v1/chat/completions",
+  "/api/gateway/v1/models",
   "/api/auth/[...nextauth]",
   "/api/v1/whoami",
   "/api/v1/keys",

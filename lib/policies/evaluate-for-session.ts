@@ -60,7 +60,19 @@ export type Evaluation = {
  * A code execution's analysis, which the code policies decide from, and what its receipt and
  * approval request carry besides the action (never the code in the receipt: the hash links it).
  */
-export type CodeContext = { analysis: Analysis; receiptDetails: Prisma.InputJsonObject; approvalDetails: Prisma.InputJsonObject };
+export type CodeContext = DecisionContext & { analysis: Analysis; receiptDetails: Prisma.InputJsonObject; approvalDetails: Prisma.InputJsonObject };
+
+/**
+ * Extra context for a decision. storedParams: what the receipt and the approval request keep
+ * instead of params, when params carry text policies may read but Warden must not store (the
+ * LLM gateway's prompt, which may hold secrets: the receipt keeps its hash instead).
+ */
+export type DecisionContext = {
+  analysis?: Analysis;
+  receiptDetails?: Prisma.InputJsonObject;
+  approvalDetails?: Prisma.InputJsonObject;
+  storedParams?: Record<string, unknown>;
+};
 
 /** A step that consumes the decision in its transaction (e.g. charging a payment's budgets). */
 export type Settle<S> = (tx: Tx, evaluation: Evaluation, decided: Decided) => Promise<S>;
@@ -78,12 +90,12 @@ const TRANSACTION = { maxWait: 60_000, timeout: 60_000 };
 const unauthorized = (sessionId: string) => new AppError("unauthorized", "Session is unknown, expired or revoked", { session_id: sessionId });
 
 export async function evaluateForSession(workspaceId: string, input: EvaluateInput, actor: Actor): Promise<Evaluation>;
-export async function evaluateForSession<S>(workspaceId: string, input: EvaluateInput, actor: Actor, settle: Settle<S>, code?: CodeContext): Promise<Evaluation & { settled: S }>;
-export async function evaluateForSession<S>(workspaceId: string, input: EvaluateInput, actor: Actor, settle?: Settle<S>, code?: CodeContext) {
+export async function evaluateForSession<S>(workspaceId: string, input: EvaluateInput, actor: Actor, settle: Settle<S>, code?: DecisionContext): Promise<Evaluation & { settled: S }>;
+export async function evaluateForSession<S>(workspaceId: string, input: EvaluateInput, actor: Actor, settle?: Settle<S>, code?: DecisionContext) {
   const session = await sessionAgent(workspaceId, input.session_id);
   if (!session?.live) throw unauthorized(input.session_id);
   const policies = await policiesInForce(workspaceId);
-  const action: PolicyAction = { kind: input.kind, tool: input.tool, action: input.action, params: input.params, agentId: session.agent_id, crews: session.crews, ...(code ? { analysis: code.analysis } : {}) };
+  const action: PolicyAction = { kind: input.kind, tool: input.tool, action: input.action, params: input.params, agentId: session.agent_id, crews: session.crews, ...(code?.analysis ? { analysis: code.analysis } : {}) };
   const recipient = typeof input.params.recipient === "string" ? input.params.recipient : null;
   const plan = planWindows(policies, action);
 
@@ -108,7 +120,7 @@ export async function evaluateForSession<S>(workspaceId: string, input: Evaluate
       details: {
         kind: input.kind,
         action: input.action,
-        params: input.params,
+        params: code?.storedParams ?? input.params,
         policy_versions: versionsOf(policies),
         matched: result.matched.map(({ code, rule_id, policy_id, effect }) => ({ code, rule_id, policy_id: policy_id ?? null, effect })),
         input_hash: inputHash({ action, counters, policies: versionsOf(policies) }),
@@ -134,7 +146,7 @@ export async function evaluateForSession<S>(workspaceId: string, input: Evaluate
           tool: input.tool,
           action: input.action,
           amount,
-          params: input.params as Prisma.InputJsonObject,
+          params: (code?.storedParams ?? input.params) as Prisma.InputJsonObject,
           reason: reasons.map((r) => r.message).join("; "),
           reasons,
           details: { ...(input.conversation ? { conversation: input.conversation } : {}), ...code?.approvalDetails },
