@@ -15,7 +15,8 @@ export default async function globalSetup(config: FullConfig) {
   const root = config.configFile ? path.dirname(config.configFile) : process.cwd();
   const builtBefore = buildStamp(root);
   // Throws "No production build: run `npm run build` first" when .next/BUILD_ID is missing.
-  const server = await startTestServer();
+  // The gateway journey's provider is a fake upstream on this machine: a private address.
+  const server = await startTestServer({ env: { WARDEN_GATEWAY_ALLOW_PRIVATE: "true" } });
   process.env.WARDEN_E2E_URL = server.url;
   process.env.WARDEN_E2E_CLI_TOKEN = server.cliToken;
   process.env.WARDEN_E2E_SERVER_LOG = server.logFile;
