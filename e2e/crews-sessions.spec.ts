@@ -116,10 +116,15 @@ test.describe("an admin", () => {
 
     await dialog.getByLabel("Budget (USD)").fill("80");
     await dialog.getByLabel("Window", { exact: true }).selectOption("day");
+    await dialog.getByLabel("Token budget").fill("2.5");
+    await dialog.getByRole("button", { name: "Save budget" }).click();
+    await expect(dialog.locator("#edit-token-budget-error")).toHaveText("Invalid token_budget: must be a whole number of tokens");
+    await dialog.getByLabel("Token budget").fill("500000");
     captured.update = await capture(page, () => dialog.getByRole("button", { name: "Save budget" }).click());
     await expectToast(page, "success", `Budget of ${crewName}: $80.00 per day`);
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId("budget-progress")).toContainText("$42.50 of $80.00 spent today (UTC day)");
+    await expect(page.getByTestId("crew-tokens")).toHaveText("LLM tokens through the gateway: 0 used of 500,000");
     await expect(page.getByTestId("burn-down-summary")).toContainText("$37.50 of $80.00 remaining after 2 payments today");
     await expect(page.getByTestId("burn-down-summary")).toContainText("the ideal line reaches $0 at");
     await expect(page.getByTestId("burn-down-chart").locator(".recharts-legend-item-text")).toHaveText(["Ideal", "Remaining"]);

@@ -28,6 +28,7 @@ test("an admin follows a recent call to its detail: tokens, the blocked tool cal
     const rule = { id: "no-email", kinds: ["tool_call"], tools: ["send_email"], when: [], effect: "BLOCK", reason: { code: "NO_EMAIL", message: "Agents do not send email" } };
     const policy = await ok(await request.post("/api/v1/policies", { headers: asAdmin, data: { name: "gateway-e2e", default: "ALLOW", rules: [rule] } }), 201);
     await ok(await request.post(`/api/v1/policies/${policy.policy_id}/publish`, { headers: asAdmin, data: {} }), 201);
+    await ok(await request.post("/api/v1/agents", { headers: asAdmin, data: { agent_id: "assistant", token_budget: 100000 } }), 201);
     const issued = await ok(await request.post("/api/v1/gateway/keys", { headers: asAdmin, data: { name: "assistant-key", agent_id: "assistant" } }), 201);
 
     const chat = async (content: string) => {
@@ -68,6 +69,11 @@ test("an admin follows a recent call to its detail: tokens, the blocked tool cal
     await page.goto(`/w/${slug}/gateway/calls/${plain.id}`);
     await expect(page.getByTestId("bodies-not-stored")).toBeVisible();
     await expect(page.getByText("hello from the e2e journey")).toHaveCount(0);
+    const used = [plain, tools].reduce((sum, call) => sum + call.usage.prompt_tokens + call.usage.completion_tokens, 0);
+    await page.getByRole("link", { name: "assistant", exact: true }).click();
+    await expect(page.getByTestId("agent-token-budget")).toHaveText("100,000");
+    await expect(page.getByTestId("agent-tokens-used")).toHaveText(used.toLocaleString("en-US"));
+
     // Another workspace's call or none at all: the same not-found page.
     await page.goto(`/w/${slug}/gateway/calls/llm_01JD0000000000000000000000`);
     await expect(page.getByText("This page could not be found.")).toBeVisible();
