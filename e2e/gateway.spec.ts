@@ -3,6 +3,7 @@
 // the store-bodies setting, a revocation), and a viewer sees the same page read-only.
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { actionCall, isServerAction, replay, type ActionCall } from "./support/server-actions";
 import { ADMIN, WORKSPACE, attachScreenshot, clickWhenHydrated, createUser, expect, signIn, test, toast, unique } from "./support/fixtures";
 
 const gatewayPage = `/w/${WORKSPACE}/gateway`;
@@ -21,10 +22,12 @@ test.describe.configure({ mode: "serial" });
 
 const provider = unique("e2e").toLowerCase();
 const model = unique("e2e-model");
+const keyName = unique("e2e-gwkey");
+/** The admin's "Issue key" request, which the viewer's page sends again. */
+let issueRequest: ActionCall | null = null;
 
 test("an admin adds a provider and a priced model, issues a key shown once, stores bodies and revokes the key", async ({ page }, testInfo) => {
   const apiKey = `sk-e2e-${randomBytes(18).toString("base64url")}`;
-  const keyName = unique("e2e-gwkey");
   await signIn(page, ADMIN);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gateway" }).click();
   await expect(page).toHaveURL(gatewayPage);
@@ -56,7 +59,7 @@ test("an admin adds a provider and a priced model, issues a key shown once, stor
 
     await form.getByLabel("Input price (USD per 1M tokens)").fill("0.15");
     await form.getByRole("button", { name: "Add model" }).click();
-    await expectToast(page, `Saved model ${model}`);
+    await expectToast(page, `Added model ${model}`);
     const row = page.getByTestId(`model-row-${model}`);
     await expect(row).toContainText("0.15 USD");
     await expect(row).toContainText("0.6 USD");
@@ -68,7 +71,7 @@ test("an admin adds a provider and a priced model, issues a key shown once, stor
     const dialog = page.getByRole("dialog", { name: `Edit ${model}` });
     await dialog.getByLabel("Output price (USD per 1M tokens)").fill("0.75");
     await dialog.getByRole("button", { name: "Save model" }).click();
-    await expectToast(page, `Saved model ${model}`);
+    await expectToast(page, `Updated model ${model}`);
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId(`model-row-${model}`)).toContainText("0.75 USD");
   });
@@ -85,7 +88,9 @@ test("an admin adds a provider and a priced model, issues a key shown once, stor
     await form.getByLabel("Name", { exact: true }).fill(keyName);
     await form.getByLabel("Agent id", { exact: true }).fill(unique("e2e-llm-agent"));
     await form.getByLabel("Token limit", { exact: true }).fill("50000");
+    const sent = page.waitForRequest(isServerAction);
     await form.getByRole("button", { name: "Issue key" }).click();
+    issueRequest = actionCall(await sent);
     await expectToast(page, `Issued gateway key ${keyName}`);
     const key = (await page.getByTestId("new-gateway-key").textContent()) ?? "";
     expect(key).toMatch(/^wgk_[A-Za-z0-9_-]{40,}$/);
@@ -135,4 +140,13 @@ test("a viewer sees providers, models and keys but no control that changes them"
   for (const name of ["Issue key", "Save provider", "Add model", /^Edit /, /^Delete /, /^Revoke /]) {
     await expect(page.getByRole("button", { name })).toHaveCount(0);
   }
+
+  // The server refuses the viewer too: the admin's request, sent again from the viewer's page.
+  const otherName = unique("viewer-gwkey");
+  const response = await replay(page, { ...issueRequest!, body: issueRequest!.body.replaceAll(keyName, otherName) });
+  expect(response.body).toContain("Your role (Viewer) does not allow this");
+  expect(response.body).not.toContain("wgk_");
+  await page.reload();
+  await expect(page.getByTestId(`gateway-key-row-${keyName}`)).toBeVisible();
+  await expect(page.getByTestId(`gateway-key-row-${otherName}`)).toHaveCount(0);
 });

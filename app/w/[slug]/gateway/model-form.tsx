@@ -22,7 +22,7 @@ type Props = { slug: string; currency: string; providers: string[]; editing?: Mo
 /** Adds a model, or (with `editing`) changes one: its provider, upstream name, prices and output cap. */
 export function ModelForm({ slug, currency, providers, editing, onDone }: Props) {
   const save = useServerAction((input: Input) => putModelAction(slug, input), (m) => {
-    toast.success(`Saved model ${m.model}`);
+    toast.success(`${editing ? "Updated" : "Added"} model ${m.model}`);
     onDone?.();
   });
   const id = (field: string) => `${editing ? "edit" : "new"}-model-${field}`;
