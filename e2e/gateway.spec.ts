@@ -94,7 +94,10 @@ test("an admin adds a provider and a priced model, issues a key shown once, stor
     await expectToast(page, `Issued gateway key ${keyName}`);
     const key = (await page.getByTestId("new-gateway-key").textContent()) ?? "";
     expect(key).toMatch(/^wgk_[A-Za-z0-9_-]{40,}$/);
-    await expect(page.getByTestId("gateway-base-url")).toHaveText(new URL("/api/gateway/v1", page.url()).toString());
+    const baseUrl = new URL("/api/gateway/v1", page.url()).toString();
+    await expect(page.getByTestId("gateway-base-url")).toHaveText(baseUrl);
+    await expect(page.getByLabel("Python example")).toContainText(`OpenAI(base_url="${baseUrl}", api_key="${key}")`);
+    await expect(page.getByLabel("Python example")).toContainText(`model="${model}"`);
     const row = page.getByTestId(`gateway-key-row-${keyName}`);
     await expect(row).toContainText("0 / 50,000");
     await expect(row).toContainText("Active");

@@ -13,7 +13,8 @@ type Issued = { key: string; name: string; agent_id: string; session_id: string 
 const FIELDS = ["name", "agent_id", "crew_id", "token_limit", "spend_limit"] as const;
 
 /** Issues a gateway key for an agent; the key itself is shown once, with how to use it. */
-export function IssueKeyForm({ slug, currency }: { slug: string; currency: string }) {
+/** exampleModel: a model of the price table, for the snippet (agents are refused any other). */
+export function IssueKeyForm({ slug, currency, exampleModel }: { slug: string; currency: string; exampleModel: string }) {
   const [issued, setIssued] = useState<Issued | null>(null);
   const issue = useServerAction((input: Input) => issueGatewayKeyAction(slug, input), (data) => {
     setIssued(data);
@@ -43,7 +44,7 @@ export function IssueKeyForm({ slug, currency }: { slug: string; currency: strin
 
   return (
     <div className="space-y-4">
-      {issued ? <IssuedKey issued={issued} onDone={() => setIssued(null)} /> : null}
+      {issued ? <IssuedKey issued={issued} model={exampleModel} onDone={() => setIssued(null)} /> : null}
       <form onSubmit={onSubmit} noValidate aria-label="Issue a gateway key">
         <fieldset disabled={issue.isPending} className="space-y-4">
           <div className="grid gap-4 md:grid-cols-3">
@@ -66,12 +67,12 @@ export function IssueKeyForm({ slug, currency }: { slug: string; currency: strin
   );
 }
 
-function IssuedKey({ issued, onDone }: { issued: Issued; onDone: () => void }) {
+function IssuedKey({ issued, model, onDone }: { issued: Issued; model: string; onDone: () => void }) {
   const baseUrl = `${window.location.origin}/api/gateway/v1`;
   const snippet = [
     "from openai import OpenAI",
     `client = OpenAI(base_url="${baseUrl}", api_key="${issued.key}")`,
-    'client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hello"}])',
+    `client.chat.completions.create(model="${model}", messages=[{"role": "user", "content": "Hello"}])`,
   ].join("\n");
   return (
     <div role="dialog" aria-labelledby="issued-key-title" className="rounded-md border border-green-300 bg-green-50 p-4" data-testid="issued-gateway-key">

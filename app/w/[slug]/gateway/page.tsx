@@ -53,7 +53,7 @@ export default async function GatewayPage({ params }: { params: Promise<{ slug: 
       )}
       <div className="space-y-10">
         <Section id="keys" title="Keys">
-          {canManage ? <div className="card p-4"><IssueKeyForm slug={slug} currency={currency} /></div> : null}
+          {canManage ? <div className="card p-4"><IssueKeyForm slug={slug} currency={currency} exampleModel={models.models[0]?.model ?? "gpt-4o-mini"} /></div> : null}
           <KeysTable slug={slug} keys={keys.keys} canManage={canManage} />
         </Section>
         <Section id="providers" title="Providers">
