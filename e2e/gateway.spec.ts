@@ -23,8 +23,9 @@ test.describe.configure({ mode: "serial" });
 const provider = unique("e2e").toLowerCase();
 const model = unique("e2e-model");
 const keyName = unique("e2e-gwkey");
-/** The admin's "Issue key" request, which the viewer's page sends again. */
+/** The admin's "Issue key" and "store bodies on" requests, which the viewer's page sends again. */
 let issueRequest: ActionCall | null = null;
+let storeBodiesRequest: ActionCall | null = null;
 
 test("an admin adds a provider and a priced model, issues a key shown once, stores bodies and revokes the key", async ({ page }, testInfo) => {
   const apiKey = `sk-e2e-${randomBytes(18).toString("base64url")}`;
@@ -111,7 +112,9 @@ test("an admin adds a provider and a priced model, issues a key shown once, stor
   await test.step("storing bodies is off by default and survives a reload once turned on", async () => {
     const toggle = page.getByLabel("Store prompt and completion bodies (vault values redacted)");
     await expect(toggle).not.toBeChecked();
+    const sent = page.waitForRequest(isServerAction);
     await clickWhenHydrated(toggle);
+    storeBodiesRequest = actionCall(await sent);
     await expectToast(page, "Bodies of new calls are stored");
     await page.reload();
     await expect(toggle).toBeChecked();
@@ -149,7 +152,10 @@ test("a viewer sees providers, models and keys but no control that changes them"
   const response = await replay(page, { ...issueRequest!, body: issueRequest!.body.replaceAll(keyName, otherName) });
   expect(response.body).toContain("Your role (Viewer) does not allow this");
   expect(response.body).not.toContain("wgk_");
+  const settings = await replay(page, storeBodiesRequest!);
+  expect(settings.body).toContain("Your role (Viewer) does not allow this");
   await page.reload();
+  await expect(page.getByLabel("Store prompt and completion bodies (vault values redacted)")).not.toBeChecked();
   await expect(page.getByTestId(`gateway-key-row-${keyName}`)).toBeVisible();
   await expect(page.getByTestId(`gateway-key-row-${otherName}`)).toHaveCount(0);
 });
