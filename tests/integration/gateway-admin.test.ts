@@ -1,7 +1,7 @@
 // Gateway management over real HTTP: issuing and revoking the keys agents' OpenAI clients use,
 // each bound to a session of its own that carries the token and spend limits.
 import { describe, expect, it } from "vitest";
-import { api, createKey, seedWorkspace } from "../helpers/api";
+import { api, cli, createKey, seedWorkspace } from "../helpers/api";
 import { allAuditEntries, createCrew, expectError, expectInsufficientScope, expectInvalid, expectNotFound, expectUnauthorized, getSession, idempotent, ISO_UTC } from "../helpers/governance";
 
 const issue = (key: string, body: Record<string, unknown>, headers?: Record<string, string>) => api("POST", "/api/v1/gateway/keys", { key, body, headers });
@@ -74,6 +74,17 @@ describe("POST /api/v1/gateway/keys", () => {
     expectInsufficientScope(await issue(reader, { name: "k", agent_id: "a1" }), "gateway:write");
     expect((await api("GET", "/api/v1/gateway/keys", { key: reader })).status).toBe(200);
     expectUnauthorized(await api("POST", "/api/v1/gateway/keys", { body: { name: "k", agent_id: "a1" } }));
+  });
+});
+
+describe("the operator CLI's issue-gateway-key", () => {
+  it("issues a key with a token limit and prints it alone on the last line", async () => {
+    const { slug, key } = await seedWorkspace();
+    const lines = await cli(["issue-gateway-key", "--workspace", slug, "--agent", "demo-agent", "--name", "demo", "--token-limit", "1000"]);
+    expect(lines.at(-1)).toMatch(/^wgk_[A-Za-z0-9_-]{43}$/);
+    const [listed] = (await api("GET", "/api/v1/gateway/keys", { key })).body.keys;
+    expect(listed).toMatchObject({ prefix: lines.at(-1)!.slice(0, 12), agent_id: "demo-agent", token_limit: 1000 });
+    await expect(cli(["issue-gateway-key", "--workspace", slug, "--agent", "demo-agent", "--name", "demo", "--token-limit", "many"])).rejects.toThrow(/token_limit/);
   });
 });
 

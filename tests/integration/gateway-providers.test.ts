@@ -58,7 +58,7 @@ describe("PUT /api/v1/gateway/providers/{name}", () => {
     expect((await api("GET", "/api/v1/gateway/providers", { key })).body.count).toBe(0);
     expect((await api("GET", "/api/v1/secrets", { key })).body.secrets).not.toContain("GATEWAY_OPENAI");
     expectNotFound(await api("DELETE", "/api/v1/gateway/providers/openai", { key }));
-    expect((await allAuditEntries(key)).map((e) => e.action)).toContain("gateway.provider_deleted");
+    expect((await allAuditEntries(key)).map((e) => e.action)).toEqual(expect.arrayContaining(["gateway.model_deleted", "gateway.provider_deleted", "secret.deleted"]));
   });
 });
 
@@ -89,8 +89,11 @@ describe("PUT /api/v1/gateway/models", () => {
     expectInvalid(await putModel(key, body), field);
   });
 
-  it("answers an unknown provider, and deleting an unknown model, with 404", async () => {
+  it("answers an unknown provider (or another workspace's), and deleting an unknown model, with 404", async () => {
     const { key } = await seedWorkspace();
+    const { key: otherKey } = await seedWorkspace();
+    await putProvider(otherKey, "theirs", { base_url: "http://127.0.0.1:9/v1" });
+    expectNotFound(await putModel(key, { model: "m", provider: "theirs", input_price: 1, output_price: 1 }));
     expectNotFound(await putModel(key, { model: "m", provider: "nobody", input_price: 1, output_price: 1 }));
     expectNotFound(await api("DELETE", "/api/v1/gateway/models?model=unknown/model", { key }));
     expectInvalid(await api("DELETE", "/api/v1/gateway/models", { key }), "model");
