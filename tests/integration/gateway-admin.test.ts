@@ -35,7 +35,7 @@ describe("POST /api/v1/gateway/keys", () => {
     const issued = (await issue(key, { name: "k", agent_id: "a1" })).body;
     const list = await api("GET", "/api/v1/gateway/keys", { key });
     expect(list.status).toBe(200);
-    expect(list.body.keys).toEqual([expect.objectContaining({ id: issued.id, prefix: issued.prefix, token_limit: null, spend_limit: null, revoked_at: null })]);
+    expect(list.body.keys).toEqual([expect.objectContaining({ id: issued.id, prefix: issued.prefix, token_limit: null, spend_limit: null, revoked_at: null, is_valid: true })]);
     expect(JSON.stringify(list.body)).not.toContain(issued.key);
     const entries = await allAuditEntries(key);
     expect(entries.find((e) => e.action === "gateway.key_issued")).toMatchObject({ agent_id: "a1", session_id: issued.session_id });
@@ -96,11 +96,18 @@ describe("DELETE /api/v1/gateway/keys/{id}", () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ revoked: true, id: issued.id, session_id: issued.session_id });
     expect((await getSession(key, issued.session_id)).is_valid).toBe(false);
-    expect((await api("GET", "/api/v1/gateway/keys", { key })).body.keys[0].revoked_at).toMatch(ISO_UTC);
+    expect((await api("GET", "/api/v1/gateway/keys", { key })).body.keys[0]).toMatchObject({ revoked_at: expect.stringMatching(ISO_UTC), is_valid: false });
     expect((await api("DELETE", `/api/v1/gateway/keys/${issued.id}`, { key })).status).toBe(200);
     const revoked = (await allAuditEntries(key)).filter((e) => e.action === "gateway.key_revoked");
     expect(revoked).toHaveLength(1);
     expect(revoked[0]).toMatchObject({ session_id: issued.session_id, details: { key_id: issued.id, prefix: issued.prefix } });
+  });
+
+  it("shows a key whose session was revoked on its own as no longer valid", async () => {
+    const { key } = await seedWorkspace();
+    const issued = (await issue(key, { name: "k", agent_id: "a1" })).body;
+    expect((await api("DELETE", `/api/v1/sessions/${issued.session_id}`, { key })).status).toBe(200);
+    expect((await api("GET", "/api/v1/gateway/keys", { key })).body.keys[0]).toMatchObject({ revoked_at: null, is_valid: false });
   });
 
   it("answers another workspace's key and an unknown id with 404, and a malformed id with 400", async () => {
