@@ -62,6 +62,8 @@ export async function listProviders(workspaceId: string) {
 export async function deleteProvider(workspaceId: string, name: string, actor: Actor) {
   const db = await prisma();
   const deleted = await db.$transaction(async (tx) => {
+    // Locked first, so a model being saved to this provider (FOR SHARE in putModel) is seen below.
+    await tx.$queryRaw`SELECT id FROM gateway_providers WHERE workspace_id = ${workspaceId} AND name = ${name} FOR UPDATE`;
     const provider = await tx.gatewayProvider.findUnique({ where: { workspaceId_name: { workspaceId, name } }, include: { models: { select: { model: true }, take: 5 } } });
     if (!provider) throw notFound(`Provider '${name}'`);
     if (provider.models.length > 0) {

@@ -60,6 +60,21 @@ describe("PUT /api/v1/gateway/providers/{name}", () => {
     expectNotFound(await api("DELETE", "/api/v1/gateway/providers/openai", { key }));
     expect((await allAuditEntries(key)).map((e) => e.action)).toEqual(expect.arrayContaining(["gateway.model_deleted", "gateway.provider_deleted", "secret.deleted"]));
   });
+
+  it("never answers 500 when a provider is deleted while models are being saved to it, and never leaves a model without its provider", async () => {
+    const { key } = await seedWorkspace();
+    const names = Array.from({ length: 8 }, (_, i) => `p${i}`);
+    await Promise.all(names.map((name) => putProvider(key, name, { base_url: "http://127.0.0.1:9/v1" })));
+    const results = await Promise.all(
+      names.flatMap((name) => [
+        putModel(key, { model: `m-${name}`, provider: name, input_price: 1, output_price: 1 }),
+        api("DELETE", `/api/v1/gateway/providers/${name}`, { key }),
+      ]),
+    );
+    for (const res of results) expect([200, 404, 409], JSON.stringify(res.body)).toContain(res.status);
+    const providers = new Set((await api("GET", "/api/v1/gateway/providers", { key })).body.providers.map((p: { name: string }) => p.name));
+    for (const model of (await api("GET", "/api/v1/gateway/models", { key })).body.models) expect(providers).toContain(model.provider);
+  });
 });
 
 describe("PUT /api/v1/gateway/models", () => {
