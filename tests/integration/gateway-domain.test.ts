@@ -1,6 +1,7 @@
 // The gateway functions the call path uses, at the domain level on a fresh database of this
-// project's kind: authenticateGatewayKey (the principal behind a Bearer key) and resolveModel
-// (where a model goes, its prices in micros per million tokens, the provider's decrypted key).
+// project's kind: authenticateGatewayKey (the principal behind a Bearer key), resolveModel
+// (where a model goes, its prices in micros per million tokens, the provider's decrypted key),
+// and the call log over rows as the call path writes them (keyset paging, filters, detail).
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/append-events";
@@ -8,10 +9,13 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authenticateGatewayKey } from "@/lib/gateway/authenticate-gateway-key";
 import { issueGatewayKey } from "@/lib/gateway/issue-gateway-key";
+import { getGatewayCall, listGatewayCalls } from "@/lib/gateway/list-gateway-calls";
 import { revokeGatewayKey } from "@/lib/gateway/manage-gateway-keys";
 import { deleteModel, putModel } from "@/lib/gateway/manage-models";
 import { putProvider } from "@/lib/gateway/manage-providers";
 import { resolveModel } from "@/lib/gateway/resolve-model";
+import { ListGatewayCallsQuery } from "@/lib/gateway/schemas";
+import { newId } from "@/lib/ids";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { randomSlug } from "../helpers/api";
 import { databaseLabel, useFreshDatabaseForProcess, type FreshDatabase } from "../helpers/databases";
@@ -105,5 +109,66 @@ describe(`resolveModel (${databaseLabel()})`, () => {
     await putProvider(otherId, { name: "p", base_url: BASE_URL }, ADMIN);
     await putModel(otherId, { model: "theirs", provider: "p", input_price: 1, output_price: 1 }, ADMIN);
     expect(await resolveModel(workspaceId, "theirs")).toBeNull();
+  });
+});
+
+/** Five calls a second apart: keys gwk_a (agents a1, a2) and gwk_b (agent a1). */
+async function workspaceWithCalls() {
+  const workspaceId = (await createWorkspace({ slug: randomSlug() }, ADMIN)).id;
+  const rows = [
+    ["gwk_a", "a1"],
+    ["gwk_a", "a2"],
+    ["gwk_b", "a1"],
+    ["gwk_a", "a1"],
+    ["gwk_b", "a1"],
+  ].map(([keyId, agentId], i) => ({
+    id: newId("gatewayCall"),
+    workspaceId,
+    keyId: keyId!,
+    sessionId: "ses_x",
+    agentId: agentId!,
+    model: "gpt-4o",
+    stream: false,
+    status: "completed",
+    decision: "ALLOW",
+    promptTokens: 10 * i,
+    completionTokens: 5,
+    costMicros: 1_500n,
+    createdAt: new Date(Date.UTC(2026, 11, 7, 4, 0, i)),
+  }));
+  const db = await prisma();
+  await db.gatewayCall.createMany({ data: rows });
+  return { workspaceId, ids: rows.map((r) => r.id) };
+}
+
+const list = (workspaceId: string, query: Record<string, unknown>) => listGatewayCalls(workspaceId, ListGatewayCallsQuery.parse(query));
+
+describe(`the gateway call log (${databaseLabel()})`, () => {
+  it("lists calls newest first, two at a time, the cursor continuing where the page ended", async () => {
+    const { workspaceId, ids } = await workspaceWithCalls();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listGatewayCalls>> = await list(workspaceId, { limit: 2, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.calls.map((c) => c.id));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
+  it("filters by key and by agent, and shows cost in money", async () => {
+    const { workspaceId, ids } = await workspaceWithCalls();
+    expect((await list(workspaceId, { key_id: "gwk_b" })).calls.map((c) => c.id)).toEqual([ids[4], ids[2]]);
+    expect((await list(workspaceId, { key_id: "gwk_a", agent_id: "a1" })).calls.map((c) => c.id)).toEqual([ids[3], ids[0]]);
+    expect((await list(workspaceId, { agent_id: "a2" })).calls[0]).toMatchObject({ id: ids[1], key_id: "gwk_a", prompt_tokens: 10, completion_tokens: 5, cost: 0.0015 });
+  });
+
+  it("gives one call's detail, and answers another workspace's call with 404", async () => {
+    const { workspaceId, ids } = await workspaceWithCalls();
+    const other = await workspaceWithCalls();
+    expect(await getGatewayCall(workspaceId, ids[0]!)).toMatchObject({ id: ids[0], reasons: [], tool_calls: [], request_body: null, response_body: null });
+    const error = await getGatewayCall(workspaceId, other.ids[0]!).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("not_found");
   });
 });

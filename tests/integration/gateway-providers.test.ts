@@ -61,6 +61,14 @@ describe("PUT /api/v1/gateway/providers/{name}", () => {
     expect((await allAuditEntries(key)).map((e) => e.action)).toEqual(expect.arrayContaining(["gateway.model_deleted", "gateway.provider_deleted", "secret.deleted"]));
   });
 
+  it("saves one provider when the same new name is saved several times at once (never a 500 or a deadlock)", async () => {
+    const { key } = await seedWorkspace();
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => putProvider(key, "same", { base_url: "http://127.0.0.1:9/v1", ...(i % 2 === 0 ? { api_key: `${UPSTREAM_KEY}-${i}` } : {}) })));
+    for (const res of results) expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // Omitting api_key keeps the stored one, whichever order the saves ran in.
+    expect((await api("GET", "/api/v1/gateway/providers", { key })).body.providers).toEqual([expect.objectContaining({ name: "same", has_api_key: true })]);
+  });
+
   it("never answers 500 when a provider is deleted while models are being saved to it, and never leaves a model without its provider", async () => {
     const { key } = await seedWorkspace();
     const names = Array.from({ length: 8 }, (_, i) => `p${i}`);
