@@ -42,6 +42,15 @@ describe("POST /api/v1/gateway/keys", () => {
     expect(JSON.stringify(entries)).not.toContain(issued.key);
   });
 
+  it("issues keys for one new agent in a crew from concurrent requests, each with its own session", async () => {
+    const { key } = await seedWorkspace();
+    const crew = await createCrew(key, { name: "busy" });
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => issue(key, { name: `k${i}`, agent_id: "fresh-agent", crew_id: crew.crew_id })));
+    for (const res of results) expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(new Set(results.map((r) => r.body.session_id)).size).toBe(6);
+    expect((await api("GET", "/api/v1/gateway/keys", { key })).body.count).toBe(6);
+  });
+
   it("does not store the key for an Idempotency-Key replay", async () => {
     const { key } = await seedWorkspace();
     const first = await issue(key, { name: "k", agent_id: "a1" }, idempotent("issue-1"));
