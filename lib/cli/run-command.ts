@@ -1,10 +1,11 @@
 // The operator CLI's commands, run either in the CLI process (when it can open the database
 // itself) or inside the running server (when the server holds the embedded database).
-// Each returns the lines to print; the last line of create-key is the key alone.
+// Each returns the lines to print; the last line of create-key and issue-gateway-key is the key alone.
 import { parseArgs } from "node:util";
 import { config, masterKeyText } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { issueGatewayKey } from "@/lib/gateway/issue-gateway-key";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { createUser } from "@/lib/users/create-user";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
@@ -24,6 +25,10 @@ Commands:
                                             create a user (or add an existing one) as a member
   create-key --workspace <slug> --name <name> --scopes <csv> [--expires-at <ISO date>]
                                             create an API key; prints the key on the last line
+  issue-gateway-key --workspace <slug> --agent <agent_id> --name <name> [--crew <crw_...>]
+                    [--token-limit <n>] [--spend-limit <amount>]
+                                            issue an LLM gateway key (opens the agent's session);
+                                            prints the key on the last line
   rotate-master-key [--new-key <base64>]    re-wrap every workspace's vault data key under a new
                                             master key (WARDEN_NEW_MASTER_KEY, --new-key, or generated)
 ${VERIFY_EXPORT_USAGE}
@@ -89,9 +94,7 @@ async function dispatch(argv: string[]): Promise<CliResult> {
           "expires-at": { type: "string" },
         },
       });
-      const db = await getDb();
-      const workspace = await db.prisma.workspace.findUnique({ where: { slug: values.workspace ?? "" } });
-      if (!workspace) throw new AppError("not_found", `Workspace '${values.workspace ?? ""}' not found`, { field: "workspace" });
+      const workspace = await workspaceBySlug(values.workspace);
       const scopes = (values.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean);
       const key = await createApiKey(
         workspace.id,
@@ -99,6 +102,27 @@ async function dispatch(argv: string[]): Promise<CliResult> {
         { actor: CLI_ACTOR },
       );
       return { lines: [`Created API key ${key.prefix}… (${key.key_id}) with scopes ${key.scopes.join(",")}`, key.key] };
+    }
+    case "issue-gateway-key": {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          workspace: { type: "string" },
+          agent: { type: "string" },
+          name: { type: "string" },
+          crew: { type: "string" },
+          "token-limit": { type: "string" },
+          "spend-limit": { type: "string" },
+        },
+      });
+      const workspace = await workspaceBySlug(values.workspace);
+      const number = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+      const issued = await issueGatewayKey(
+        workspace.id,
+        { name: values.name ?? "", agent_id: values.agent ?? "", crew_id: values.crew, token_limit: number(values["token-limit"]), spend_limit: number(values["spend-limit"]) },
+        CLI_ACTOR,
+      );
+      return { lines: [`Issued gateway key ${issued.prefix}… (${issued.id}) for agent ${issued.agent_id}, session ${issued.session_id}`, issued.key] };
     }
     case "rotate-master-key": {
       const { values } = parseArgs({ args: rest, options: { "new-key": { type: "string" } } });
@@ -126,4 +150,11 @@ async function dispatch(argv: string[]): Promise<CliResult> {
     default:
       throw new AppError("invalid_request", `Unknown command '${command}'\n\n${USAGE}`, { field: "command" });
   }
+}
+
+async function workspaceBySlug(slug: string | undefined) {
+  const db = await getDb();
+  const workspace = await db.prisma.workspace.findUnique({ where: { slug: slug ?? "" } });
+  if (!workspace) throw new AppError("not_found", `Workspace '${slug ?? ""}' not found`, { field: "workspace" });
+  return workspace;
 }

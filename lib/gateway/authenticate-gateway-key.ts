@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { hashGatewayKey, looksLikeGatewayKey } from "./gateway-key-secret";
+import { hashGatewayKey, readGatewayKey } from "./gateway-key-secret";
 
 export type GatewayPrincipal = { keyId: string; workspaceId: string; sessionId: string; agentId: string; crewId: string | null };
 
@@ -13,12 +13,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * Whether its session is still live is decided when the call reserves its budget.
  */
 export async function authenticateGatewayKey(authorization: string | null): Promise<GatewayPrincipal> {
-  if (authorization === null) throw new AppError("unauthorized", "Missing gateway key: send 'Authorization: Bearer <key>'");
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) throw new AppError("unauthorized", "Malformed Authorization header: expected 'Bearer <key>'");
-  if (!looksLikeGatewayKey(match[1]!)) throw new AppError("unauthorized", "Invalid gateway key");
+  const presented = readGatewayKey(authorization);
   const db = await prisma();
-  const key = await db.gatewayKey.findUnique({ where: { hash: hashGatewayKey(match[1]!) } });
+  const key = await db.gatewayKey.findUnique({ where: { hash: hashGatewayKey(presented) } });
   if (!key) throw new AppError("unauthorized", "Invalid gateway key");
   if (key.revokedAt) throw new AppError("unauthorized", "Gateway key has been revoked");
   const now = Date.now();

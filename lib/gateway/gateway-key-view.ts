@@ -1,4 +1,5 @@
 import { fromMicros } from "@/lib/money";
+import { isSessionLive } from "@/lib/sessions/session-view";
 
 type KeyRow = {
   id: string;
@@ -10,7 +11,7 @@ type KeyRow = {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   createdAt: Date;
-  session: { tokenLimit: bigint | null; tokensUsed: bigint; spendLimitMicros: bigint | null; spentMicros: bigint; expiresAt: Date | null };
+  session: { tokenLimit: bigint | null; tokensUsed: bigint; spendLimitMicros: bigint | null; spentMicros: bigint; expiresAt: Date | null; revokedAt: Date | null };
 };
 
 export type GatewayKeyView = ReturnType<typeof toGatewayKeyView>;
@@ -32,5 +33,7 @@ export function toGatewayKeyView(k: KeyRow) {
     expires_at: k.session.expiresAt?.toISOString() ?? null,
     last_used_at: k.lastUsedAt?.toISOString() ?? null,
     revoked_at: k.revokedAt?.toISOString() ?? null,
+    // false once the key is revoked or its session has ended (revoked on its own, or expired)
+    is_valid: k.revokedAt === null && isSessionLive(k.session),
   };
 }

@@ -32,7 +32,9 @@ export async function putModel(workspaceId: string, input: PutModelInput, actor:
   const parsed = parseWith(PutModelSchema, input, "body");
   const db = await prisma();
   const saved = await db.$transaction(async (tx) => {
-    const provider = await tx.gatewayProvider.findUnique({ where: { workspaceId_name: { workspaceId, name: parsed.provider } } });
+    // FOR SHARE: a concurrent deleteProvider (FOR UPDATE) either sees this model or runs first and leaves nothing to share.
+    const [provider] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM gateway_providers WHERE workspace_id = ${workspaceId} AND name = ${parsed.provider} FOR SHARE`;
     if (!provider) throw notFound(`Provider '${parsed.provider}'`);
     const data = {
       providerId: provider.id,

@@ -1,9 +1,9 @@
-import { appendAuditEvent, type Actor } from "@/lib/audit/append-events";
+import { appendAuditEvent, type Actor, type Tx } from "@/lib/audit/append-events";
 import { config } from "@/lib/config";
 import { prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { deleteProviderKey, storeProviderKey } from "./provider-secret";
+import { deleteProviderKey, providerSecretName, storeProviderKey } from "./provider-secret";
 import { checkProviderBaseUrl } from "./provider-target";
 import { clearResolvedModels } from "./resolve-model";
 import type { PutProviderInput } from "./schemas";
@@ -26,30 +26,37 @@ const view = (p: ProviderRow) => ({
 export async function putProvider(workspaceId: string, input: PutProviderInput, actor: Actor) {
   const baseUrl = await checkProviderBaseUrl(input.base_url, { allowPrivate: config().WARDEN_GATEWAY_ALLOW_PRIVATE });
   const db = await prisma();
-  const saved = await db.$transaction(async (tx) => {
-    const existing = await tx.gatewayProvider.findUnique({ where: { workspaceId_name: { workspaceId, name: input.name } } });
-    let secretName = existing?.secretName ?? null;
-    if (typeof input.api_key === "string") secretName = await storeProviderKey(tx, workspaceId, input.name, input.api_key, actor);
-    if (input.api_key === null && secretName !== null) {
-      await deleteProviderKey(tx, workspaceId, secretName, actor);
-      secretName = null;
-    }
-    const now = new Date();
-    const provider = await tx.gatewayProvider.upsert({
-      where: { workspaceId_name: { workspaceId, name: input.name } },
-      create: { id: newId("gatewayProvider"), workspaceId, name: input.name, baseUrl, secretName, createdAt: now, updatedAt: now },
-      update: { baseUrl, secretName, updatedAt: now },
-    });
-    await appendAuditEvent(tx, workspaceId, {
-      actor,
-      action: "gateway.provider_saved",
-      tool: "gateway",
-      details: { name: input.name, base_url: baseUrl, has_api_key: secretName !== null, api_key_changed: input.api_key !== undefined, created: !existing },
-    });
-    return provider;
-  });
+  const saved = await db.$transaction((tx) => saveInTx(tx, workspaceId, { ...input, base_url: baseUrl }, actor));
   clearResolvedModels();
   return view(saved);
+}
+
+/**
+ * The provider row is created if missing and locked before the vault and the audit chain are
+ * touched (the order of putModel and deleteProvider too), so concurrent saves of one name run one
+ * after the other on its current state: no unique-violation, lost update or deadlock.
+ */
+async function saveInTx(tx: Tx, workspaceId: string, input: PutProviderInput, actor: Actor) {
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO gateway_providers (id, workspace_id, name, base_url) VALUES (${newId("gatewayProvider")}, ${workspaceId}, ${input.name}, ${input.base_url})
+    ON CONFLICT (workspace_id, name) DO NOTHING RETURNING id`;
+  const [current] = await tx.$queryRaw<{ secret_name: string | null }[]>`
+    SELECT secret_name FROM gateway_providers WHERE workspace_id = ${workspaceId} AND name = ${input.name} FOR UPDATE`;
+  const before = current!.secret_name;
+  const secretName = input.api_key === undefined ? before : input.api_key === null ? null : providerSecretName(input.name);
+  const provider = await tx.gatewayProvider.update({
+    where: { workspaceId_name: { workspaceId, name: input.name } },
+    data: { baseUrl: input.base_url, secretName, updatedAt: new Date() },
+  });
+  if (typeof input.api_key === "string") await storeProviderKey(tx, workspaceId, input.name, input.api_key, actor);
+  if (input.api_key === null && before !== null) await deleteProviderKey(tx, workspaceId, before, actor);
+  await appendAuditEvent(tx, workspaceId, {
+    actor,
+    action: "gateway.provider_saved",
+    tool: "gateway",
+    details: { name: input.name, base_url: input.base_url, has_api_key: secretName !== null, api_key_changed: input.api_key !== undefined, created: inserted.length > 0 },
+  });
+  return provider;
 }
 
 export async function listProviders(workspaceId: string) {
@@ -62,6 +69,8 @@ export async function listProviders(workspaceId: string) {
 export async function deleteProvider(workspaceId: string, name: string, actor: Actor) {
   const db = await prisma();
   const deleted = await db.$transaction(async (tx) => {
+    // Locked first, so a model being saved to this provider (FOR SHARE in putModel) is seen below.
+    await tx.$queryRaw`SELECT id FROM gateway_providers WHERE workspace_id = ${workspaceId} AND name = ${name} FOR UPDATE`;
     const provider = await tx.gatewayProvider.findUnique({ where: { workspaceId_name: { workspaceId, name } }, include: { models: { select: { model: true }, take: 5 } } });
     if (!provider) throw notFound(`Provider '${name}'`);
     if (provider.models.length > 0) {

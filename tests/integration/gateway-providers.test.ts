@@ -58,7 +58,30 @@ describe("PUT /api/v1/gateway/providers/{name}", () => {
     expect((await api("GET", "/api/v1/gateway/providers", { key })).body.count).toBe(0);
     expect((await api("GET", "/api/v1/secrets", { key })).body.secrets).not.toContain("GATEWAY_OPENAI");
     expectNotFound(await api("DELETE", "/api/v1/gateway/providers/openai", { key }));
-    expect((await allAuditEntries(key)).map((e) => e.action)).toContain("gateway.provider_deleted");
+    expect((await allAuditEntries(key)).map((e) => e.action)).toEqual(expect.arrayContaining(["gateway.model_deleted", "gateway.provider_deleted", "secret.deleted"]));
+  });
+
+  it("saves one provider when the same new name is saved several times at once (never a 500 or a deadlock)", async () => {
+    const { key } = await seedWorkspace();
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => putProvider(key, "same", { base_url: "http://127.0.0.1:9/v1", ...(i % 2 === 0 ? { api_key: `${UPSTREAM_KEY}-${i}` } : {}) })));
+    for (const res of results) expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // Omitting api_key keeps the stored one, whichever order the saves ran in.
+    expect((await api("GET", "/api/v1/gateway/providers", { key })).body.providers).toEqual([expect.objectContaining({ name: "same", has_api_key: true })]);
+  });
+
+  it("never answers 500 when a provider is deleted while models are being saved to it, and never leaves a model without its provider", async () => {
+    const { key } = await seedWorkspace();
+    const names = Array.from({ length: 8 }, (_, i) => `p${i}`);
+    await Promise.all(names.map((name) => putProvider(key, name, { base_url: "http://127.0.0.1:9/v1" })));
+    const results = await Promise.all(
+      names.flatMap((name) => [
+        putModel(key, { model: `m-${name}`, provider: name, input_price: 1, output_price: 1 }),
+        api("DELETE", `/api/v1/gateway/providers/${name}`, { key }),
+      ]),
+    );
+    for (const res of results) expect([200, 404, 409], JSON.stringify(res.body)).toContain(res.status);
+    const providers = new Set((await api("GET", "/api/v1/gateway/providers", { key })).body.providers.map((p: { name: string }) => p.name));
+    for (const model of (await api("GET", "/api/v1/gateway/models", { key })).body.models) expect(providers).toContain(model.provider);
   });
 });
 
@@ -89,8 +112,11 @@ describe("PUT /api/v1/gateway/models", () => {
     expectInvalid(await putModel(key, body), field);
   });
 
-  it("answers an unknown provider, and deleting an unknown model, with 404", async () => {
+  it("answers an unknown provider (or another workspace's), and deleting an unknown model, with 404", async () => {
     const { key } = await seedWorkspace();
+    const { key: otherKey } = await seedWorkspace();
+    await putProvider(otherKey, "theirs", { base_url: "http://127.0.0.1:9/v1" });
+    expectNotFound(await putModel(key, { model: "m", provider: "theirs", input_price: 1, output_price: 1 }));
     expectNotFound(await putModel(key, { model: "m", provider: "nobody", input_price: 1, output_price: 1 }));
     expectNotFound(await api("DELETE", "/api/v1/gateway/models?model=unknown/model", { key }));
     expectInvalid(await api("DELETE", "/api/v1/gateway/models", { key }), "model");

@@ -5257,7 +5257,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description {id, key, prefix, name, agent_id, crew_id, session_id, token_limit, tokens_used, spend_limit, spent, created_at, expires_at, last_used_at, revoked_at} */
+                /** @description {id, key, prefix, name, agent_id, crew_id, session_id, token_limit, tokens_used, spend_limit, spent, created_at, expires_at, last_used_at, revoked_at, is_valid} */
                 201: {
                     headers: {
                         [name: string]: unknown;
