@@ -6,7 +6,6 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { href: "members", label: "Members" },
   { href: "api-keys", label: "API keys" },
-  { href: "gateway", label: "LLM gateway" },
 ];
 
 export function SettingsTabs({ slug }: { slug: string }) {
