@@ -4,6 +4,7 @@ import autocannon from "autocannon";
 import os from "node:os";
 import { cpuBetween, cpuSnapshot, type CpuUse } from "./cpu";
 import type { Fixture, Route } from "./fixture";
+import type { GatewayOverhead } from "./gateway-overhead";
 import type { BenchServer } from "./server";
 import { BATCH_TARGET, DURATION, fmt, HOT_ROUTE_TARGET } from "./settings";
 
@@ -96,6 +97,8 @@ export type DatabaseResult = {
   /** The baseline is measured before the hot routes and again after them; ratios use the mean. */
   baseline_runs_req_per_sec: [number, number];
   routes: RouteResult[];
+  /** bench/gateway-overhead.ts: sequential calls direct vs through the gateway. */
+  gateway_overhead_ms?: GatewayOverhead;
   verify: { verified: boolean; entries_checked: number; expected_at_least: number; message: string };
   valid: boolean;
   warnings: string[];

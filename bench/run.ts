@@ -19,12 +19,14 @@
 // workspaces `bench-<random>` to it and leaves them there).
 //
 // Parts: settings.ts (environment, targets), server.ts (the server under test), fixture.ts (what is
-// seeded and which routes are loaded), results.ts (one route's load and the printed figures).
+// seeded and which routes are loaded), results.ts (one route's load and the printed figures),
+// gateway-overhead.ts (the LLM gateway's added latency per call, against a fake upstream).
 import fs from "node:fs";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { routes, seed, type Route } from "./fixture";
 import { printExecBenchmark } from "./exec-analysis";
+import { measureGatewayOverhead, printGatewayOverhead } from "./gateway-overhead";
 import { printPolicyBenchmark } from "./policy-eval";
 import { badCount, combine, load, preflight, printTable, toResult, type DatabaseResult, type Load } from "./results";
 import { activeServers, call, ensureBuild, logTail, startServer, stopServer } from "./server";
@@ -76,6 +78,8 @@ async function benchDatabase(label: string, databaseUrl: string | undefined): Pr
     const batchRuns = [];
     for (const route of batch) batchRuns.push({ route, run: await runRoute(route) });
 
+    const gateway = selected("gateway") ? await measureGatewayOverhead(server, fixture.key) : undefined;
+
     const baselineRun = combine(baselineBefore, baselineAfter);
     const baseline = baselineRun.reqPerSec;
     const results = [
@@ -98,6 +102,7 @@ async function benchDatabase(label: string, databaseUrl: string | undefined): Pr
     };
 
     printTable(label, results);
+    if (gateway) printGatewayOverhead(label, gateway);
     const warnings: string[] = [];
     const drift = Math.abs(baselineBefore.reqPerSec - baselineAfter.reqPerSec) / Math.max(baseline, 1);
     console.log(
@@ -127,6 +132,7 @@ async function benchDatabase(label: string, databaseUrl: string | undefined): Pr
       duration_s: DURATION,
       baseline_runs_req_per_sec: [baselineBefore.reqPerSec, baselineAfter.reqPerSec],
       routes: results,
+      ...(gateway ? { gateway_overhead_ms: gateway } : {}),
       verify: verifyResult,
       valid,
       warnings,

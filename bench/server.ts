@@ -33,7 +33,7 @@ export function logTail(file: string, lines = 40): string {
 }
 
 export async function startServer(databaseUrl: string | undefined): Promise<BenchServer> {
-  const server = await startTestServer({ databaseUrl, env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  const server = await startTestServer({ databaseUrl, env: { NEXT_TELEMETRY_DISABLED: "1", WARDEN_GATEWAY_ALLOW_PRIVATE: "true" } });
   const database = databaseUrl ? decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || null : null;
   const bench = { ...server, database };
   activeServers.add(bench);
