@@ -101,7 +101,11 @@ export async function authorizeCall(call: CallContext, scan: MessageScan): Promi
       }
       return { status, maxTokens, reservedTokens, reservedMicros };
     },
-    { storedParams: stored },
+    {
+      storedParams: stored,
+      // Budget rows before the audit chain's head, as finish-call.ts takes them: no lock cycle.
+      lockFirst: async (tx) => void (await tx.$executeRaw`SELECT warden_lock_llm_budgets(${principal.workspaceId}, ${principal.sessionId})`),
+    },
   );
   return { evaluation, status: evaluation.settled.status, maxTokens: evaluation.settled.maxTokens, promptTokens, reservedTokens: evaluation.settled.reservedTokens, reservedMicros: evaluation.settled.reservedMicros, scan };
 }

@@ -26,6 +26,7 @@ export async function finishCall(call: CallContext, authorized: Authorized, resu
   const answer = [result.finished?.content ?? "", ...(result.finished?.toolCalls ?? []).map((c) => c.function.arguments)].filter(Boolean).join("\n");
   const db = await prisma();
   await db.$transaction(async (tx) => {
+    // Settle (budget rows) before the audit entry (chain head): the lock order of authorize-call.ts.
     await tx.$executeRaw`SELECT warden_settle_llm(${principal.workspaceId}, ${principal.sessionId}, ${authorized.reservedTokens}::bigint, ${usedTokens}::bigint,
                                                   ${authorized.reservedMicros}::bigint, ${costMicros}::bigint)`;
     const base = { principal, model: resolved.model, conversationId: call.conversationId, receiptId: authorized.evaluation.receipt_id };

@@ -9,6 +9,7 @@ import { callUpstream } from "./call-upstream";
 import { countTextTokens } from "./count-tokens";
 import { filterStream, type Usage } from "./filter-stream";
 import { finishCall, type CallResult } from "./finish-call";
+import { upstreamError } from "./openai-error";
 import { redactVaultValues } from "./redact-vault-values";
 import { reviewToolCalls } from "./review-tool-calls";
 
@@ -68,7 +69,13 @@ export async function forwardCall(call: CallContext, authorized: Authorized, opt
     return new Response(stream, { status: 200, headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", ...options.headers } });
   }
 
-  const completion = (await upstream.json()) as Completion & Record<string, unknown>;
+  let completion: Completion & Record<string, unknown>;
+  try {
+    completion = (await upstream.json()) as Completion & Record<string, unknown>;
+  } catch {
+    await finishCall(call, authorized, { status: "upstream_error", promptTokens: 0, completionTokens: 0, finished: null, toolDecisions: [], requestBody: null, responseBody: null });
+    throw upstreamError(`Provider '${call.resolved.providerName}' sent a body that is not JSON`);
+  }
   const choice = completion.choices?.[0];
   const proposed = (choice?.message?.tool_calls ?? []).filter((c) => c.type === "function");
   const decisions = proposed.length > 0 ? await review(proposed) : [];

@@ -1,7 +1,8 @@
 // Why a call was not forwarded, as the OpenAI error an agent's client understands: a policy's
-// BLOCK (403 policy_violation) or ESCALATE (403 approval_required, with the approval id), a
-// rate limit (429, retry after the window), an exhausted budget (429 insufficient_quota, not to
-// be retried), or a session that ended (401).
+// BLOCK (403 policy_violation) or ESCALATE (403 approval_required, with the approval id), a rate
+// limit (429, retry after the window: a velocity rule whose reason code is RATE_LIMIT_EXCEEDED,
+// the code of payments' own rate limit), an exhausted budget (429 insufficient_quota, not to be
+// retried), or a session that ended (401).
 import type { Authorized } from "./authorize-call";
 import { GatewayError, quotaExceeded } from "./openai-error";
 

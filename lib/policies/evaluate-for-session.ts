@@ -72,6 +72,8 @@ export type DecisionContext = {
   receiptDetails?: Prisma.InputJsonObject;
   approvalDetails?: Prisma.InputJsonObject;
   storedParams?: Record<string, unknown>;
+  /** Runs first in the decision's transaction: takes row locks the settle step needs before the audit chain's. */
+  lockFirst?: (tx: Tx) => Promise<void>;
 };
 
 /** A step that consumes the decision in its transaction (e.g. charging a payment's budgets). */
@@ -101,6 +103,7 @@ export async function evaluateForSession<S>(workspaceId: string, input: Evaluate
 
   const db = await prisma();
   return db.$transaction(async (tx) => {
+    await code?.lockFirst?.(tx);
     let counters: PolicyCounters = NO_COUNTERS;
     if (plan.hits.length > 0) {
       const windows = await lockWindows(tx, { workspaceId, sessionId: input.session_id, plan, recipient });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { countPromptTokens, countTextTokens } from "@/lib/gateway/count-tokens";
 import { api } from "../helpers/api";
 import { atOnce, getSession } from "../helpers/governance";
-import { gatewayClient, gatewayWorkspace, issueGatewayKey, MODEL } from "../helpers/gateway";
+import { gatewayClient, gatewayWorkspace, issueGatewayKey, MODEL, publishRules } from "../helpers/gateway";
 
 const MESSAGES = [{ role: "user" as const, content: "hi" }];
 const MAX_TOKENS = 5;
@@ -35,7 +35,7 @@ function passedCount(outcomes: Outcome[]): number {
   return outcomes.length - refused.length;
 }
 
-describe("gateway budgets under 50 concurrent calls", () => {
+describe("gateway budgets and rate limits under concurrent calls", () => {
   it("never lets a session's token use pass its token_limit", async () => {
     const w = await gatewayWorkspace();
     const limit = 10 * RESERVED;
@@ -71,5 +71,20 @@ describe("gateway budgets under 50 concurrent calls", () => {
     const session = await getSession(w.key, issued.session_id);
     expect(session.spent).toBeCloseTo((passed * USED) / 1000, 6);
     expect(session.spent).toBeLessThanOrEqual(limit);
+  });
+
+  it("answers calls past a per-minute rate-limit rule with RateLimitError rate_limit_exceeded and Retry-After", async () => {
+    const w = await gatewayWorkspace();
+    await publishRules(w.key, [
+      { id: "llm-rate", kinds: ["llm_call"], effect: "BLOCK", rate_limit: { max: 3, per: "minute" }, reason: { code: "RATE_LIMIT_EXCEEDED", message: "At most 3 model calls a minute" } },
+    ]);
+    const client = gatewayClient((await issueGatewayKey(w.key, { agent_id: "chatty" })).key);
+    const outcomes = await atOnce(10, () => call(client));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
+    for (const o of outcomes.filter((o): o is { ok: false; error: unknown } => !o.ok)) {
+      expect(o.error).toBeInstanceOf(OpenAI.RateLimitError);
+      expect(o.error).toMatchObject({ code: "rate_limit_exceeded", message: expect.stringContaining("At most 3 model calls a minute") });
+      expect((o.error as InstanceType<typeof OpenAI.RateLimitError>).headers.get("retry-after")).toBe("60");
+    }
   });
 });

@@ -74,6 +74,23 @@ describe("POST /api/gateway/v1/chat/completions", () => {
     expect((await llmCallEntries(w.key))[0]).toMatchObject({ decision: "BLOCK", details: { status: "refused", model: MODEL } });
   });
 
+  it("answers an escalated call with PermissionDeniedError approval_required naming the approval", async () => {
+    const w = await gatewayWorkspace();
+    await publishRules(w.key, [{ id: "review-llm", kinds: ["llm_call"], effect: "ESCALATE", reason: { code: "REVIEW", message: "Model calls need review" } }]);
+    const issued = await issueGatewayKey(w.key, { agent_id: "writer" });
+    const error = await gatewayClient(issued.key).chat.completions.create({ model: MODEL, messages: user("hi") }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.PermissionDeniedError);
+    expect(error).toMatchObject({ code: "approval_required", message: expect.stringMatching(/approval apr_\w+\): Model calls need review/) });
+    expect(w.upstream.requests).toHaveLength(0);
+  });
+
+  it("refuses a revoked key with AuthenticationError", async () => {
+    const w = await gatewayWorkspace();
+    const issued = await issueGatewayKey(w.key, { agent_id: "writer" });
+    expect((await api("DELETE", `/api/v1/gateway/keys/${issued.id}`, { key: w.key })).status).toBe(200);
+    await expect(gatewayClient(issued.key).chat.completions.create({ model: MODEL, messages: user("hi") })).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+  });
+
   it("refuses a bad body with BadRequestError naming the param, and a bad key with AuthenticationError", async () => {
     const w = await gatewayWorkspace();
     const client = gatewayClient((await issueGatewayKey(w.key, { agent_id: "writer" })).key);
