@@ -117,7 +117,8 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     // Likewise the export signing key: every instance must sign with the same one.
     env.WARDEN_EXPORT_SIGNING_KEY ??= TEST_EXPORT_SIGNING_KEY;
   }
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  // As scripts/start.mjs: keep-alive longer than clients keep idle sockets (no ECONNRESET race).
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "--keepAliveTimeout", "65000"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", log, log],
