@@ -75,15 +75,9 @@ export async function authorizeCall(call: CallContext, scan: MessageScan): Promi
       const reservedMicros = callCostMicros(resolved, promptTokens, maxTokens);
       const isRefused = decided.decision === "BLOCK" || decided.decision === "ESCALATE";
       const status: Authorized["status"] = isRefused ? "refused" : await reserve(tx, call, reservedTokens, reservedMicros);
-      const base = { principal, model: resolved.model, conversationId: call.conversationId, receiptId: decided.receipt_id };
-      await logMessage(tx, base, { content: newContent.text, role: newContent.role, source: newContent.source, detections: scan.detections, sensitiveHashes: scan.sensitiveHashes, decision: decided.decision });
+      await logMessage(tx, call, decided.receipt_id, { content: newContent.text, role: newContent.role, source: newContent.source, detections: scan.detections, sensitiveHashes: scan.sensitiveHashes, decision: decided.decision });
       if (status !== "reserved") {
-        await recordCall(tx, {
-          ...base,
-          id: call.id,
-          actor: call.actor,
-          provider: resolved.providerName,
-          isStream: request.stream === true,
+        await recordCall(tx, call, {
           status: "refused",
           decision: isRefused ? decided.decision : "BLOCK",
           reasons: isRefused ? decided.reasons : [{ code: status.toUpperCase(), message: `Budget refused the call's reservation (${status})` }],
@@ -92,9 +86,9 @@ export async function authorizeCall(call: CallContext, scan: MessageScan): Promi
           costMicros: 0n,
           reservedTokens: 0,
           reservedMicros: 0n,
-          latencyMs: Math.round(performance.now() - call.startedAt),
           toolDecisions: [],
           detections: scan.detections,
+          receiptId: decided.receipt_id,
           requestBody: null,
           responseBody: null,
         });

@@ -29,13 +29,7 @@ export async function finishCall(call: CallContext, authorized: Authorized, resu
     // Settle (budget rows) before the audit entry (chain head): the lock order of authorize-call.ts.
     await tx.$executeRaw`SELECT warden_settle_llm(${principal.workspaceId}, ${principal.sessionId}, ${authorized.reservedTokens}::bigint, ${usedTokens}::bigint,
                                                   ${authorized.reservedMicros}::bigint, ${costMicros}::bigint)`;
-    const base = { principal, model: resolved.model, conversationId: call.conversationId, receiptId: authorized.evaluation.receipt_id };
-    await recordCall(tx, {
-      ...base,
-      id: call.id,
-      actor: call.actor,
-      provider: resolved.providerName,
-      isStream: call.request.stream === true,
+    await recordCall(tx, call, {
       status: result.status,
       decision: authorized.evaluation.decision,
       reasons: authorized.evaluation.reasons,
@@ -44,15 +38,15 @@ export async function finishCall(call: CallContext, authorized: Authorized, resu
       costMicros,
       reservedTokens: authorized.reservedTokens,
       reservedMicros: authorized.reservedMicros,
-      latencyMs: Math.round(performance.now() - call.startedAt),
       toolDecisions: result.toolDecisions,
       detections: authorized.scan.detections,
+      receiptId: authorized.evaluation.receipt_id,
       requestBody: result.requestBody,
       responseBody: result.responseBody,
     });
     if (answer) {
       const sensitiveHashes = [...new Set(findSensitiveValues(answer, principal.workspaceId).map((v) => v.hash))];
-      await logMessage(tx, base, { content: answer, role: "assistant", source: "agent", detections: [], sensitiveHashes, decision: authorized.evaluation.decision });
+      await logMessage(tx, call, authorized.evaluation.receipt_id, { content: answer, role: "assistant", source: "agent", detections: [], sensitiveHashes, decision: authorized.evaluation.decision });
     }
   }, { maxWait: 60_000, timeout: 60_000 });
 }

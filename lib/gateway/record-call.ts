@@ -2,22 +2,17 @@
 // llm.call audit entry (flagged when the request carried an injection or a workspace secret) and
 // its messages in the conversation log, so detectors see what flowed between agents via models.
 import { createHash } from "node:crypto";
-import { appendAuditEvent, type Actor, type Tx } from "@/lib/audit/append-events";
+import { appendAuditEvent, type Tx } from "@/lib/audit/append-events";
 import type { Detection } from "@/lib/detect/types";
 import { newId } from "@/lib/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ToolDecision } from "./apply-tool-decisions";
-import type { GatewayPrincipal } from "./authenticate-gateway-key";
+import type { CallContext } from "./authorize-call";
 
 export type CallStatus = "completed" | "refused" | "upstream_error" | "aborted";
 
-export type CallRecord = {
-  id: string;
-  principal: GatewayPrincipal;
-  actor: Actor;
-  model: string;
-  provider: string;
-  isStream: boolean;
+/** How a call ended; who made it, to which model, comes from its CallContext. */
+export type CallOutcome = {
   status: CallStatus;
   decision: string;
   reasons: { code: string; message: string }[];
@@ -26,11 +21,9 @@ export type CallRecord = {
   costMicros: bigint;
   reservedTokens: number;
   reservedMicros: bigint;
-  latencyMs: number;
   toolDecisions: ToolDecision[];
   detections: Detection[];
   receiptId: string;
-  conversationId: string;
   requestBody: unknown;
   responseBody: unknown;
 };
@@ -44,8 +37,11 @@ function flagReason(detections: Detection[]): string | null {
   return detections.some((d) => d.kind === "exfiltration") ? "exfiltration" : null;
 }
 
-export async function recordCall(tx: Tx, call: CallRecord): Promise<void> {
+export async function recordCall(tx: Tx, call: CallContext, outcome: CallOutcome): Promise<void> {
   const { principal } = call;
+  const model = call.resolved.model;
+  const isStream = call.request.stream === true;
+  const latencyMs = Math.round(performance.now() - call.startedAt);
   const json = (value: unknown) => (value === null || value === undefined ? undefined : (value as Prisma.InputJsonValue));
   await tx.gatewayCall.create({
     data: {
@@ -55,63 +51,63 @@ export async function recordCall(tx: Tx, call: CallRecord): Promise<void> {
       sessionId: principal.sessionId,
       agentId: principal.agentId,
       crewId: principal.crewId,
-      model: call.model,
-      stream: call.isStream,
-      status: call.status,
-      decision: call.decision,
-      reasons: call.reasons,
-      promptTokens: call.promptTokens,
-      completionTokens: call.completionTokens,
-      costMicros: call.costMicros,
-      reservedTokens: call.reservedTokens,
-      reservedMicros: call.reservedMicros,
-      latencyMs: call.latencyMs,
-      toolCalls: call.toolDecisions as unknown as Prisma.InputJsonArray,
-      requestBody: json(call.requestBody),
-      responseBody: json(call.responseBody),
-      receiptId: call.receiptId,
+      model,
+      stream: isStream,
+      status: outcome.status,
+      decision: outcome.decision,
+      reasons: outcome.reasons,
+      promptTokens: outcome.promptTokens,
+      completionTokens: outcome.completionTokens,
+      costMicros: outcome.costMicros,
+      reservedTokens: outcome.reservedTokens,
+      reservedMicros: outcome.reservedMicros,
+      latencyMs,
+      toolCalls: outcome.toolDecisions as unknown as Prisma.InputJsonArray,
+      requestBody: json(outcome.requestBody),
+      responseBody: json(outcome.responseBody),
+      receiptId: outcome.receiptId,
     },
   });
-  const reason = flagReason(call.detections);
+  const reason = flagReason(outcome.detections);
   await appendAuditEvent(tx, principal.workspaceId, {
     actor: call.actor,
     action: "llm.call",
-    tool: `llm.${call.model}`,
+    tool: `llm.${model}`,
     agentId: principal.agentId,
     sessionId: principal.sessionId,
-    decision: call.decision,
-    costMicros: call.costMicros,
+    decision: outcome.decision,
+    costMicros: outcome.costMicros,
     details: {
       call_id: call.id,
       key_id: principal.keyId,
-      model: call.model,
-      provider: call.provider,
-      status: call.status,
-      stream: call.isStream,
-      prompt_tokens: call.promptTokens,
-      completion_tokens: call.completionTokens,
-      cost_micros: call.costMicros.toString(),
-      latency_ms: call.latencyMs,
+      model,
+      provider: call.resolved.providerName,
+      status: outcome.status,
+      stream: isStream,
+      prompt_tokens: outcome.promptTokens,
+      completion_tokens: outcome.completionTokens,
+      cost_micros: outcome.costMicros.toString(),
+      latency_ms: latencyMs,
       conversation_id: call.conversationId,
-      receipt_id: call.receiptId,
-      reasons: call.reasons,
-      tool_calls: call.toolDecisions.map(({ id, name, decision, receipt_id }) => ({ id, name, decision, receipt_id })),
-      detections: call.detections.map(({ detector, kind, label, explanation }) => ({ detector, kind, label: label ?? null, explanation })),
+      receipt_id: outcome.receiptId,
+      reasons: outcome.reasons,
+      tool_calls: outcome.toolDecisions.map(({ id, name, decision, receipt_id }) => ({ id, name, decision, receipt_id })),
+      detections: outcome.detections.map(({ detector, kind, label, explanation }) => ({ detector, kind, label: label ?? null, explanation })),
     },
-    flagged: reason !== null || call.decision === "BLOCK",
-    flagReason: reason ?? (call.decision === "BLOCK" ? "policy_block" : null),
+    flagged: reason !== null || outcome.decision === "BLOCK",
+    flagReason: reason ?? (outcome.decision === "BLOCK" ? "policy_block" : null),
   });
 }
 
 /** One side of the call in the conversation log: its hash, size and findings, never its text. */
-export async function logMessage(tx: Tx, call: Pick<CallRecord, "principal" | "model" | "conversationId" | "receiptId">, message: LoggedMessage): Promise<void> {
+export async function logMessage(tx: Tx, call: CallContext, receiptId: string, message: LoggedMessage): Promise<void> {
   await tx.agentMessage.create({
     data: {
       id: newId("message"),
       workspaceId: call.principal.workspaceId,
       sessionId: call.principal.sessionId,
       senderAgentId: call.principal.agentId,
-      recipientAgentId: `llm:${call.model}`,
+      recipientAgentId: `llm:${call.resolved.model}`,
       conversationId: call.conversationId,
       role: message.role,
       source: message.source,
@@ -120,7 +116,7 @@ export async function logMessage(tx: Tx, call: Pick<CallRecord, "principal" | "m
       detections: message.detections as unknown as Prisma.InputJsonArray,
       sensitiveHashes: message.sensitiveHashes,
       decision: message.decision,
-      receiptId: call.receiptId,
+      receiptId,
     },
   });
 }
